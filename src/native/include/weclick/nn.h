@@ -1,0 +1,12 @@
+/* nn: see weclick_native.h for the conventions every declaration here follows. */
+#ifndef WECLICK_NN_H
+#define WECLICK_NN_H
+#include "../weclick_native.h"
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,12 @@
+/* reduction: see weclick_native.h for the conventions every declaration here follows. */
+#ifndef WECLICK_REDUCTION_H
+#define WECLICK_REDUCTION_H
+#include "../weclick_native.h"
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif
