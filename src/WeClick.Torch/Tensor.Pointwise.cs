@@ -65,3 +65,28 @@ public partial class Tensor
     public static Tensor operator -(Tensor a) => a.neg();
 #pragma warning restore CS1591
 }
+
+// Math functions and in-place fills shared by several families (optimizers, nn.init).
+public partial class Tensor
+{
+    /// <summary>Elementwise square root.</summary>
+    public Tensor sqrt() => Wrap(NativeMethods.WcTensor_sqrt(Handle, out var r), r);
+    /// <summary>max(x, 0).</summary>
+    public Tensor relu() => Wrap(NativeMethods.WcTensor_relu(Handle, out var r), r);
+    /// <summary>In place: max(x, 0).</summary>
+    public Tensor relu_() { NativeStatus.Check(NativeMethods.WcTensor_relu_(Handle)); return this; }
+    /// <summary>min(max(x, 0), 6), as torch.nn.functional.relu6.</summary>
+    public Tensor relu6() => Wrap(NativeMethods.WcTensor_relu6(Handle, out var r), r);
+    /// <summary>In place: this += value·t1·t2.</summary>
+    public Tensor addcmul_(Tensor t1, Tensor t2, Scalar? value = null) { NativeStatus.Check(NativeMethods.WcTensor_addcmul_(Handle, t1.Handle, t2.Handle, (value ?? 1).Native)); return this; }
+    /// <summary>In place: this += value·t1/t2.</summary>
+    public Tensor addcdiv_(Tensor t1, Tensor t2, Scalar? value = null) { NativeStatus.Check(NativeMethods.WcTensor_addcdiv_(Handle, t1.Handle, t2.Handle, (value ?? 1).Native)); return this; }
+    /// <summary>In place: fills with U(from, to) draws from the default generator.</summary>
+    public Tensor uniform_(double from = 0, double to = 1) { NativeStatus.Check(NativeMethods.WcTensor_uniform_(Handle, from, to)); return this; }
+    /// <summary>In place: fills with N(mean, std²) draws from the default generator.</summary>
+    public Tensor normal_(double mean = 0, double std = 1) { NativeStatus.Check(NativeMethods.WcTensor_normal_(Handle, mean, std)); return this; }
+    /// <summary>In place: every element becomes <paramref name="value"/>.</summary>
+    public Tensor fill_(Scalar value) { NativeStatus.Check(NativeMethods.WcTensor_fill_(Handle, value.Native)); return this; }
+    /// <summary>In place: every element becomes 0.</summary>
+    public Tensor zero_() { NativeStatus.Check(NativeMethods.WcTensor_zero_(Handle)); return this; }
+}

@@ -26,3 +26,18 @@ int32_t WcTensor_neg(WcTensor a, WcTensor* out) { WC_RETURN_TENSOR(out, at::neg(
 int32_t WcTensor_reciprocal(WcTensor a, WcTensor* out) { WC_RETURN_TENSOR(out, at::reciprocal(T(a))) }
 
 } // extern "C"
+
+extern "C" {
+
+int32_t WcTensor_sqrt(WcTensor a, WcTensor* out) { WC_RETURN_TENSOR(out, at::sqrt(T(a))) }
+int32_t WcTensor_relu(WcTensor a, WcTensor* out) { WC_RETURN_TENSOR(out, at::relu(T(a))) }
+int32_t WcTensor_relu_(WcTensor a) { WC_TRY(at::relu_(T(a))) }
+int32_t WcTensor_relu6(WcTensor a, WcTensor* out) { WC_RETURN_TENSOR(out, at::hardtanh(T(a), 0, 6)) }
+int32_t WcTensor_addcmul_(WcTensor self, WcTensor t1, WcTensor t2, WcScalar value) { WC_TRY(T(self).addcmul_(T(t1), T(t2), wc::scalar(value))) }
+int32_t WcTensor_addcdiv_(WcTensor self, WcTensor t1, WcTensor t2, WcScalar value) { WC_TRY(T(self).addcdiv_(T(t1), T(t2), wc::scalar(value))) }
+int32_t WcTensor_uniform_(WcTensor self, double from, double to) { WC_TRY(T(self).uniform_(from, to)) }
+int32_t WcTensor_normal_(WcTensor self, double mean, double std) { WC_TRY(T(self).normal_(mean, std)) }
+int32_t WcTensor_fill_(WcTensor self, WcScalar value) { WC_TRY(T(self).fill_(wc::scalar(value))) }
+int32_t WcTensor_zero_(WcTensor self) { WC_TRY(T(self).zero_()) }
+
+} // extern "C"

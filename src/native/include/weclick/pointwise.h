@@ -27,6 +27,18 @@ WC_API int32_t WcTensor_div_scalar_(WcTensor a, WcScalar b);
 WC_API int32_t WcTensor_neg(WcTensor a, WcTensor* out);
 WC_API int32_t WcTensor_reciprocal(WcTensor a, WcTensor* out);
 
+WC_API int32_t WcTensor_sqrt(WcTensor a, WcTensor* out);
+WC_API int32_t WcTensor_relu(WcTensor a, WcTensor* out);
+WC_API int32_t WcTensor_relu_(WcTensor a);
+WC_API int32_t WcTensor_relu6(WcTensor a, WcTensor* out);                 /* hardtanh(a, 0, 6) */
+WC_API int32_t WcTensor_addcmul_(WcTensor self, WcTensor t1, WcTensor t2, WcScalar value);   /* self += value*t1*t2 */
+WC_API int32_t WcTensor_addcdiv_(WcTensor self, WcTensor t1, WcTensor t2, WcScalar value);   /* self += value*t1/t2 */
+/* In-place fills, used by nn.init (drawn from the default generator, as torch.nn.init does). */
+WC_API int32_t WcTensor_uniform_(WcTensor self, double from, double to);
+WC_API int32_t WcTensor_normal_(WcTensor self, double mean, double std);
+WC_API int32_t WcTensor_fill_(WcTensor self, WcScalar value);
+WC_API int32_t WcTensor_zero_(WcTensor self);
+
 #ifdef __cplusplus
 }
 #endif

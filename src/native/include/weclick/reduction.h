@@ -6,6 +6,8 @@
 extern "C" {
 #endif
 
+WC_API int32_t WcTensor_sum(WcTensor t, int32_t dtype, WcTensor* out);   /* over all elements; dtype -1 = default */
+
 #ifdef __cplusplus
 }
 #endif
