@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what the WeClick workbench needs and builds it: the one set-up path (README.md).
+#
+#   scripts/setup.sh            install missing Debian packages, build src/native and the .NET solution
+#   scripts/setup.sh --quiet    the same, printing only what it does (used by ./weclick and ./run-tests)
+#
+# Idempotent: with nothing missing and no source changed since the last build it returns in well
+# under a second. Needs root (or password-less sudo) only when a Debian package is missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+QUIET=0
+[[ "${1:-}" == "--quiet" ]] && QUIET=1
+
+say() { [[ $QUIET == 1 ]] || echo "setup: $*"; }
+fail() { echo "setup: error: $*" >&2; exit 1; }
+
+# 1. Debian packages. libtorch-dev/libopencv-dev: the engine; cmake/g++: the native shim;
+#    python3-torch/-torchvision: PyTorch reference values and speed baselines in tests and benchmarks.
+APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+if (( ${#missing[@]} > 0 )); then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    if [[ $EUID -eq 0 ]]; then
+        SUDO=()
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        SUDO=(sudo)
+    else
+        fail "these Debian packages are missing: ${missing[*]}
+Run, as root:  apt-get update && apt-get install -y ${missing[*]}
+then run this script again."
+    fi
+    "${SUDO[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 2. The .NET SDK (not a Debian package; see environment.md).
+if ! command -v dotnet >/dev/null 2>&1; then
+    fail "the .NET 10 SDK is not installed (dotnet is not on PATH). Install it as environment.md, 'The .NET SDK', describes, then run this script again."
+fi
+
+# 3. Build (CMake for src/native runs inside dotnet build). Skipped when nothing changed since the last build.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+STAMP="$ROOT/build/.setup-stamp"
+CLI="$ROOT/src/WeClick.Cli/bin/Release/net10.0/weclick"
+if [[ -f "$STAMP" && -x "$CLI" ]]; then
+    changed=$(find "$ROOT/src" "$ROOT/tests" "$ROOT/WeClick.Research.sln" "$ROOT/Directory.Build.props" \
+        "$ROOT/Directory.Packages.props" "$ROOT/global.json" -newer "$STAMP" -type f \
+        -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)
+    if [[ -z "$changed" ]]; then
+        say "up to date"
+        exit 0
+    fi
+fi
+echo "setup: building (native shim and .NET solution, Release)"
+mkdir -p "$ROOT/build"
+if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -nologo -v quiet -clp:ErrorsOnly > "$ROOT/build/build.log" 2>&1; then
+    cat "$ROOT/build/build.log" >&2
+    fail "the build failed (full log: build/build.log)."
+fi
+touch "$STAMP"
+say "built"

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using WeClick.Cli.Commands;
+
+// The `weclick` command. Each subcommand lives in Commands/ and only calls the WeClick library.
+var root = new RootCommand("WeClick research workbench: weakly-supervised video segmentation from clicks (Liu et al., ACM MM 2021).")
+{
+    EnvCommand.Create(),
+};
+return CommandRunner.Invoke(root, args);

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace WeClick.Cli.Tests;
+
+/// <summary>Runs the built <c>weclick</c> command (the same configuration as these tests) in a child process.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    /// <summary>The folder of the built CLI: src/WeClick.Cli/bin/&lt;Configuration&gt;/net10.0.</summary>
+    public static string CliDirectory
+    {
+        get
+        {
+            var here = new DirectoryInfo(AppContext.BaseDirectory);
+            var configuration = here.Parent!.Name; // bin/<Configuration>/net10.0
+            var root = here;
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "WeClick.Research.sln")))
+            {
+                root = root.Parent;
+            }
+            if (root is null)
+            {
+                throw new InvalidOperationException($"No WeClick.Research.sln above {AppContext.BaseDirectory}.");
+            }
+            return Path.Combine(root.FullName, "src", "WeClick.Cli", "bin", configuration, "net10.0");
+        }
+    }
+
+    public static Result Run(params string[] arguments) => RunIn(CliDirectory, arguments);
+
+    public static Result RunIn(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "weclick.dll"));
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"weclick {string.Join(' ', arguments)} did not finish within 5 minutes.");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace WeClick.Cli.Tests;
+
+public class EnvCommandTests
+{
+    [Fact]
+    public void Env_ReportsVersionsAndAMeasuredThroughput()
+    {
+        var result = CliRunner.Run("env", "--seconds", "0.3", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var report = JsonDocument.Parse(result.Stdout);
+        var root = report.RootElement;
+        Assert.StartsWith("1.13", root.GetProperty("LibTorchVersion").GetString());
+        Assert.StartsWith("4.", root.GetProperty("OpenCvVersion").GetString());
+        Assert.True(root.GetProperty("Threads").GetInt32() >= 1);
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("CpuCapability").GetString()));
+        var conv = root.GetProperty("Conv2d");
+        Assert.True(conv.GetProperty("Calls").GetInt32() >= 3);
+        Assert.True(conv.GetProperty("Gflops").GetDouble() > 0.1);
+    }
+
+    [Fact]
+    public void Env_HonoursTheThreadsOption()
+    {
+        var result = CliRunner.Run("env", "--seconds", "0.1", "--threads", "2", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var report = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(2, report.RootElement.GetProperty("Threads").GetInt32());
+    }
+
+    [Fact]
+    public void Env_RejectsANonPositiveDurationInOneLine()
+    {
+        var result = CliRunner.Run("env", "--seconds", "-1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("weclick: --seconds must be in (0, 600]; got -1.", result.Stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("env", "--help")]
+    public void Help_DescribesTheCommand(params string[] arguments)
+    {
+        var result = CliRunner.Run(arguments);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("env", result.Stdout);
+        Assert.Contains("Usage:", result.Stdout);
+    }
+
+    [Fact]
+    public void MissingNativeLibrary_GivesAClearMessageNamingTheSetUpCommand()
+    {
+        var copy = Directory.CreateTempSubdirectory("weclick-nolib-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(CliRunner.CliDirectory))
+            {
+                if (Path.GetFileName(file) != "libweclick_native.so")
+                {
+                    File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+                }
+            }
+            var result = CliRunner.RunIn(copy, "env", "--seconds", "0.1");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("libweclick_native.so", result.Stderr);
+            Assert.Contains("not found", result.Stderr);
+            Assert.Contains("scripts/setup.sh", result.Stderr);
+            Assert.DoesNotContain("   at ", result.Stderr); // a message, not a stack trace
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+}
