@@ -92,6 +92,18 @@ public partial class SafetensorsTests : IDisposable
     }
 
     [Fact]
+    public void SaveLoad_RoundTripsAFileWithoutTensors()
+    {
+        var path = PathOf("none.safetensors");
+        save_safetensors(new Dictionary<string, Tensor>(), path);
+        // {"__metadata__":{"format":"pt"}} is 31 bytes, padded to 32.
+        Assert.Equal(8 + 32, new FileInfo(path).Length);
+        using var file = load_safetensors(path);
+        Assert.Empty(file.Tensors);
+        Assert.Equal("pt", file.Metadata["format"]);
+    }
+
+    [Fact]
     public void Save_WritesTheValuesOfNonContiguousAndOffsetViews()
     {
         using var scope = NewDisposeScope();

@@ -13,7 +13,9 @@ public static class AtomicFile
     /// <paramref name="path"/>. If anything throws, the temporary file is deleted, an existing file at
     /// <paramref name="path"/> is left untouched and the exception propagates.
     /// </summary>
-    /// <remarks>The rename is atomic on POSIX file systems; the folder itself is not fsynced.</remarks>
+    /// <remarks>The rename is atomic on POSIX file systems; the folder itself is not fsynced. A symbolic link at
+    /// <paramref name="path"/> is replaced by the new file (its target is not written), and the new file gets
+    /// default permissions rather than the old file's.</remarks>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
     /// <exception cref="DirectoryNotFoundException">The target's folder does not exist.</exception>
     public static void Write(string path, Action<FileStream> write)
