@@ -5,7 +5,7 @@ namespace WeClick.Torch.Tests;
 /// <summary>Value assertions on tensors, with messages that say where and by how much they differ.</summary>
 internal static class TensorAssert
 {
-    /// <summary>Asserts same shape and |actual − expected| ≤ atol + rtol·|expected| everywhere (NaN matches NaN).</summary>
+    /// <summary>Asserts same shape and |actual − expected| ≤ atol + rtol·|expected| everywhere (NaN matches NaN, ±∞ matches itself).</summary>
     public static void Close(Tensor expected, Tensor actual, double rtol = 1e-5, double atol = 1e-7)
     {
         Assert.Equal(expected.shape, actual.shape);
@@ -15,9 +15,9 @@ internal static class TensorAssert
         var worstExcess = 0.0;
         for (var i = 0; i < e.Length; i++)
         {
-            if (double.IsNaN(e[i]) && double.IsNaN(a[i]))
+            if ((double.IsNaN(e[i]) && double.IsNaN(a[i])) || (double.IsInfinity(e[i]) && e[i] == a[i]))
             {
-                continue;
+                continue; // NaN matches NaN; an infinity matches itself (inf - inf would be NaN)
             }
             var excess = Math.Abs(a[i] - e[i]) - (atol + rtol * Math.Abs(e[i]));
             if (double.IsNaN(excess) || excess > worstExcess)
