@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using WeClick.Torch.Interop;
 
 namespace WeClick.Torch;
 
 // Reductions: sums, means, extrema and arg-extrema. Dimensions may be negative (counted from the end).
+// The dim overloads carry OverloadResolutionPriority: without it C# binds x.sum(0) to sum(ScalarType? dtype)
+// (the literal 0 converts to any enum, here uint8) instead of the sum over dimension 0.
 public partial class Tensor
 {
     private static int Dtype(ScalarType? dtype) => dtype is null ? -1 : (int)dtype.Value;
@@ -11,6 +14,7 @@ public partial class Tensor
     public Tensor sum(ScalarType? dtype = null) => Wrap(NativeMethods.WcTensor_sum(Handle, Dtype(dtype), out var r), r);
 
     /// <summary>Sum over the dimensions <paramref name="dim"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public unsafe Tensor sum(long[] dim, bool keepdim = false, ScalarType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(dim);
@@ -21,12 +25,14 @@ public partial class Tensor
     }
 
     /// <summary>Sum over dimension <paramref name="dim"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Tensor sum(long dim, bool keepdim = false, ScalarType? dtype = null) => sum([dim], keepdim, dtype);
 
     /// <summary>Mean of all elements (floating-point inputs only, as in PyTorch).</summary>
     public Tensor mean(ScalarType? dtype = null) => Wrap(NativeMethods.WcTensor_mean(Handle, Dtype(dtype), out var r), r);
 
     /// <summary>Mean over the dimensions <paramref name="dim"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public unsafe Tensor mean(long[] dim, bool keepdim = false, ScalarType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(dim);
@@ -37,12 +43,14 @@ public partial class Tensor
     }
 
     /// <summary>Mean over dimension <paramref name="dim"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Tensor mean(long dim, bool keepdim = false, ScalarType? dtype = null) => mean([dim], keepdim, dtype);
 
     /// <summary>Product of all elements.</summary>
     public Tensor prod(ScalarType? dtype = null) => Wrap(NativeMethods.WcTensor_prod(Handle, Dtype(dtype), out var r), r);
 
     /// <summary>Product over dimension <paramref name="dim"/>.</summary>
+    [OverloadResolutionPriority(1)]
     public Tensor prod(long dim, bool keepdim = false, ScalarType? dtype = null) =>
         Wrap(NativeMethods.WcTensor_prod_dim(Handle, dim, keepdim ? 1 : 0, Dtype(dtype), out var r), r);
 

@@ -55,18 +55,15 @@ public static partial class torch
 
     private static (int Type, int Index) LikeDevice(Device? device) => device is { } d ? ((int)d.Type, d.Index) : (-1, -1);
 
-    /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of <paramref name="step"/>;
+    /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of <paramref name="step"/> (default 1);
     /// without a dtype, int64 when all three are integers, else float32 (PyTorch's rule).</summary>
-    public static Tensor arange(Scalar start, Scalar end, Scalar step, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // arange(1, 0) means start and end, not end and dtype uint8
+    public static Tensor arange(Scalar start, Scalar end, Scalar? step = null, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         var d = device ?? CPU;
-        return Tensor.Wrap(NativeMethods.WcTensor_arange(start.Native, end.Native, step.Native, dtype is null ? -1 : (int)dtype.Value,
+        return Tensor.Wrap(NativeMethods.WcTensor_arange(start.Native, end.Native, (step ?? 1).Native, dtype is null ? -1 : (int)dtype.Value,
             (int)d.Type, d.Index, requires_grad ? 1 : 0, out var r), r);
     }
-
-    /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of 1.</summary>
-    public static Tensor arange(Scalar start, Scalar end, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
-        arange(start, end, 1, dtype, device, requires_grad);
 
     /// <summary>Values 0, 1, ... up to (not including) <paramref name="end"/>.</summary>
     public static Tensor arange(Scalar end, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
