@@ -31,7 +31,8 @@ public class CreationTests(CreationReference reference) : IClassFixture<Creation
         Assert.Equal(ScalarType.Int64, arange(5).dtype);
         Assert.Equal(ScalarType.Float32, arange(0.5, 3).dtype);
         Assert.Equal(ScalarType.Float64, arange(3, dtype: float64).dtype);
-        Assert.Equal(0, arange(1, 0).numel()); // start 1, end 0 (not end 1 with dtype code 0)
+        // arange(1, 0) is start 1, end 0 (an error in PyTorch too), not end 1 with dtype code 0 (uint8).
+        Assert.Contains("inconsistent with step sign", Assert.Throws<TorchException>(() => arange(1, 0)).Message);
     }
 
     [Fact]
