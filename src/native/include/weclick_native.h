@@ -51,6 +51,7 @@ typedef void (*WcDeleter)(void* context);
 #include "weclick/pointwise.h"
 #include "weclick/reduction.h"
 #include "weclick/shape.h"
+#include "weclick/linalg.h"
 #include "weclick/autograd.h"
 #include "weclick/nn.h"
 #include "weclick/loss.h"

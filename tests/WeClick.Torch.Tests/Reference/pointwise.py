@@ -1,0 +1,60 @@
+"""Reference values for PointwiseTests: math functions, powers, clamping, comparisons, where, matmul."""
+import torch
+from refio import output_folder, save
+
+torch.manual_seed(0)
+x = torch.randn(3, 4)
+y = torch.randn(3, 4)
+p = torch.rand(3, 4) + 0.1
+a = torch.randint(0, 3, (3, 4)).float()
+b = torch.randint(0, 3, (3, 4)).float()
+out = {"x": x, "y": y, "p": p, "a": a, "b": b}
+for name in ["exp", "abs", "sigmoid", "tanh", "sin", "cos", "sign", "square", "expm1", "neg"]:
+    out[name] = getattr(torch, name)(x)
+for name in ["log", "log2", "log1p", "rsqrt", "sqrt"]:
+    out[name] = getattr(torch, name)(p)
+for name in ["floor", "ceil", "round", "trunc"]:
+    out[name] = getattr(torch, name)(x * 3)
+out["pow_tensor"] = torch.pow(p, y)
+out["pow_2"] = x.pow(2)
+out["pow_half"] = p.pow(0.5)
+out["pow_base"] = torch.pow(2, x)
+out["leaky_relu"] = torch.nn.functional.leaky_relu(x, 0.2)
+out["clamp"] = x.clamp(-0.5, 0.5)
+out["clamp_min"] = x.clamp(min=0)
+out["clamp_max"] = x.clamp(max=0.1)
+out["clamp_tensor"] = x.clamp(min=y, max=y + 1)
+out["maximum"] = torch.maximum(x, y)
+out["minimum"] = torch.minimum(x, y)
+out["lerp"] = torch.lerp(x, y, 0.3)
+out["lerp_tensor"] = torch.lerp(x, y, p)
+out["fmod"] = torch.fmod(x * 5, 1.5)
+out["remainder"] = torch.remainder(x * 5, 1.5)
+out["floor_divide"] = torch.floor_divide(x * 5, 1.5)
+for op in ["eq", "ne", "lt", "le", "gt", "ge"]:
+    out[op] = getattr(torch, op)(a, b)
+    out[op + "_scalar"] = getattr(torch, op)(a, 1)
+out["logical_and"] = torch.logical_and(a, b)
+out["logical_or"] = torch.logical_or(a, b)
+out["logical_xor"] = torch.logical_xor(a, b)
+out["logical_not"] = torch.logical_not(a)
+out["where"] = torch.where(a > b, x, y)
+out["where_scalar_other"] = torch.where(a > b, x, 0.0)
+out["where_scalar_self"] = torch.where(a > b, 1.0, y)
+special = torch.tensor([1.0, float("nan"), float("inf"), -float("inf"), 0.0])
+out["special"] = special
+out["isnan"] = special.isnan()
+out["isinf"] = special.isinf()
+out["isfinite"] = special.isfinite()
+m1 = torch.randn(2, 3, 4)
+m2 = torch.randn(4, 5)
+m3 = torch.randn(2, 4, 5)
+v = torch.randn(4)
+out.update({"m1": m1, "m2": m2, "m3": m3, "v": v})
+out["matmul"] = torch.matmul(m1, m2)
+out["matmul_vec"] = torch.matmul(m1, v)
+out["mm"] = torch.mm(m1[0], m2)
+out["bmm"] = torch.bmm(m1, m3)
+out["dot"] = torch.dot(v, v)
+out["outer"] = torch.outer(v, x[0])
+save(output_folder(), out)
