@@ -1,6 +1,6 @@
 using F = WeClick.Torch.torch.nn.functional;
 
-namespace WeClick.Torch.Tests.Functional;
+namespace WeClick.Torch.Tests;
 
 /// <summary>interpolate and grid_sample against python3-torch (Reference/functional.py) and by hand.</summary>
 public class SamplingTests(FunctionalReference reference) : IClassFixture<FunctionalReference>

@@ -1,6 +1,6 @@
 using F = WeClick.Torch.torch.nn.functional;
 
-namespace WeClick.Torch.Tests.Functional;
+namespace WeClick.Torch.Tests;
 
 /// <summary>Convolution, normalisation, linear and softmax against python3-torch (Reference/functional.py).</summary>
 public class FunctionalTests(FunctionalReference reference) : IClassFixture<FunctionalReference>

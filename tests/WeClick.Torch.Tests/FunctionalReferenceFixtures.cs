@@ -1,13 +1,13 @@
 using WeClick.Torch.Tests.Reference;
 
-namespace WeClick.Torch.Tests.Functional;
+namespace WeClick.Torch.Tests;
 
 /// <summary>Runs a reference script once per test class and disposes its tensors afterwards.</summary>
-public abstract class ReferenceFixture : IDisposable
+public abstract class FunctionalScriptFixture : IDisposable
 {
     private readonly Dictionary<string, Tensor> _tensors;
 
-    private protected ReferenceFixture(string script) => _tensors = PyTorchReference.Generate(script);
+    private protected FunctionalScriptFixture(string script) => _tensors = PyTorchReference.Generate(script);
 
     /// <summary>The tensor saved under <paramref name="name"/>; a test must not modify it (clone first).</summary>
     public Tensor this[string name] =>
@@ -25,7 +25,7 @@ public abstract class ReferenceFixture : IDisposable
 }
 
 /// <summary>Reference/functional.py.</summary>
-public sealed class FunctionalReference() : ReferenceFixture("functional.py");
+public sealed class FunctionalReference() : FunctionalScriptFixture("functional.py");
 
 /// <summary>Reference/loss.py.</summary>
-public sealed class LossReference() : ReferenceFixture("loss.py");
+public sealed class LossReference() : FunctionalScriptFixture("loss.py");

@@ -1,6 +1,6 @@
 using F = WeClick.Torch.torch.nn.functional;
 
-namespace WeClick.Torch.Tests.Functional;
+namespace WeClick.Torch.Tests;
 
 /// <summary>Pooling, unfold/fold and pad against python3-torch (Reference/functional.py) and by hand.</summary>
 public class PoolingTests(FunctionalReference reference) : IClassFixture<FunctionalReference>

@@ -1,7 +1,7 @@
 using F = WeClick.Torch.torch.nn.functional;
 using Reduction = WeClick.Torch.torch.nn.Reduction;
 
-namespace WeClick.Torch.Tests.Functional;
+namespace WeClick.Torch.Tests;
 
 /// <summary>Losses against python3-torch (Reference/loss.py) and hand-computed values.</summary>
 public class LossTests(LossReference reference) : IClassFixture<LossReference>
