@@ -70,6 +70,20 @@ public class TensorCoreTests
     }
 
     [Fact]
+    public void Factories_HonourRequiresGrad()
+    {
+        using var scope = NewDisposeScope();
+        Assert.True(zeros([2], requires_grad: true).requires_grad);
+        Assert.True(ones([2], requires_grad: true).requires_grad);
+        Assert.True(empty([2], requires_grad: true).requires_grad);
+        Assert.True(full([2], 1.5, requires_grad: true).requires_grad);
+        Assert.False(zeros(2).requires_grad);
+        var x = ones([3], requires_grad: true);
+        (x * x).sum().backward();
+        TensorAssert.Values([2, 2, 2], x.grad!);
+    }
+
+    [Fact]
     public void Operators_FollowPyTorchTypePromotion()
     {
         using var scope = NewDisposeScope();

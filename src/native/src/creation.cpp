@@ -25,25 +25,25 @@ extern "C" {
 
 int32_t WcTensor_empty(const int64_t* sizes, int64_t ndim, int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad, WcTensor* out)
 {
-    WC_RETURN_TENSOR(out, at::empty(wc::ints(sizes, ndim), wc::options(dtype, device_type, device_index, requires_grad)))
+    WC_RETURN_TENSOR(out, torch::empty(wc::ints(sizes, ndim), wc::options(dtype, device_type, device_index, requires_grad)))
 }
 
 int32_t WcTensor_zeros(const int64_t* sizes, int64_t ndim, int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad, WcTensor* out)
 {
-    WC_RETURN_TENSOR(out, at::zeros(wc::ints(sizes, ndim), wc::options(dtype, device_type, device_index, requires_grad)))
+    WC_RETURN_TENSOR(out, torch::zeros(wc::ints(sizes, ndim), wc::options(dtype, device_type, device_index, requires_grad)))
 }
 
 int32_t WcTensor_ones(const int64_t* sizes, int64_t ndim, int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad, WcTensor* out)
 {
-    WC_RETURN_TENSOR(out, at::ones(wc::ints(sizes, ndim), wc::options(dtype, device_type, device_index, requires_grad)))
+    WC_RETURN_TENSOR(out, torch::ones(wc::ints(sizes, ndim), wc::options(dtype, device_type, device_index, requires_grad)))
 }
 
 int32_t WcTensor_full(const int64_t* sizes, int64_t ndim, WcScalar value, int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad, WcTensor* out)
 {
-    WC_RETURN_TENSOR(out, at::full(wc::ints(sizes, ndim), wc::scalar(value), wc::options(dtype, device_type, device_index, requires_grad)))
+    WC_RETURN_TENSOR(out, torch::full(wc::ints(sizes, ndim), wc::scalar(value), wc::options(dtype, device_type, device_index, requires_grad)))
 }
 
-// torch:: factories (not at::) so that requires_grad in the options is honoured.
+// torch:: factories (not at::) so that requires_grad in the options is honoured (at:: ignores it).
 int32_t WcTensor_arange(WcScalar start, WcScalar end, WcScalar step, int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad, WcTensor* out)
 {
     WC_RETURN_TENSOR(out, torch::arange(wc::scalar(start), wc::scalar(end), wc::scalar(step), maybe_typed_options(dtype, device_type, device_index, requires_grad)))
