@@ -2,7 +2,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-[Collection(GlobalGeneratorCollection.Name)]
 public class InitTests
 {
     private static readonly Lazy<Dictionary<string, Tensor>> s_reference = new(() => PyTorchReference.Generate("modules.py"));

@@ -3,7 +3,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-[Collection(GlobalGeneratorCollection.Name)]
 public class LayersTests
 {
     private static readonly Lazy<Dictionary<string, Tensor>> s_reference = new(() => PyTorchReference.Generate("modules.py"));

@@ -4,7 +4,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-[Collection(GlobalGeneratorCollection.Name)]
 public class OptimTests
 {
     private const int Steps = 20;
