@@ -4,6 +4,7 @@ import math
 import torch
 from torch import nn
 from refio import output_folder, save
+from test_nets import Block, Net  # noqa: F401  (the architectures TestNets.cs mirrors)
 
 out = {}
 
@@ -11,36 +12,6 @@ out = {}
 def put(prefix, tensors):
     for k, v in tensors.items():
         out[prefix + k] = v.clone()  # state_dict() shares storage; later forwards would change it
-
-
-class Block(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv = nn.Conv2d(6, 6, 3, padding=1, bias=False)
-        self.bn = nn.BatchNorm2d(6)
-        self.act = nn.ReLU6()
-
-    def forward(self, x):
-        return self.act(self.bn(self.conv(x)))
-
-
-class Net(nn.Module):
-    """Mirrors LayersTests.Net: nested Sequential, a custom block, a ModuleList and a Linear head."""
-
-    def __init__(self):
-        super().__init__()
-        self.features = nn.Sequential(
-            nn.Conv2d(3, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(),
-            nn.Conv2d(4, 6, 3, stride=2, bias=False), nn.BatchNorm2d(6), nn.ReLU6())
-        self.block = Block()
-        self.heads = nn.ModuleList([nn.Identity(), nn.Dropout(0.0)])
-        self.fc = nn.Linear(54, 5)
-
-    def forward(self, x):
-        x = self.block(self.features(x))
-        for h in self.heads:
-            x = h(x)
-        return self.fc(x.reshape(x.shape[0], -1))
 
 
 # 1. Seeded initialisation of single layers.
