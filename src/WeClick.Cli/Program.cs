@@ -5,5 +5,6 @@ using WeClick.Cli.Commands;
 var root = new RootCommand("WeClick research workbench: weakly-supervised video segmentation from clicks (Liu et al., ACM MM 2021).")
 {
     EnvCommand.Create(),
+    BenchCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);

@@ -69,6 +69,22 @@ public static partial class torch
             return NativeStatus.TakeString(text);
         }
 
+        /// <summary>
+        /// How glibc malloc is set up for libtorch's tensors in this process: the thresholds the binding sets
+        /// at load, and MALLOC_ARENA_MAX, which must come from the environment (environment.md, "Speed").
+        /// </summary>
+        public static string malloc_policy()
+        {
+            _ = get_num_threads(); // loads the shim, which sets the thresholds
+            var thresholds = NativeLibraryLoader.MallocThresholdsSet
+                ? $"mmap threshold {NativeLibraryLoader.MmapThreshold >> 20} MiB, trim threshold {NativeLibraryLoader.TrimThreshold >> 20} MiB"
+                : "glibc's default thresholds";
+            var arenas = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 } value
+                ? $"MALLOC_ARENA_MAX={value}"
+                : "MALLOC_ARENA_MAX unset (training can be up to ~15 % slower; start through ./weclick or export MALLOC_ARENA_MAX=1)";
+            return $"{thresholds}; {arenas}";
+        }
+
         /// <summary>The SIMD level libtorch's CPU kernels use: <c>AVX2</c>, <c>AVX512</c> or <c>DEFAULT</c>.</summary>
         public static string cpu_capability()
         {

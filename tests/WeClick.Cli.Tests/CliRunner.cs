@@ -29,7 +29,10 @@ internal static class CliRunner
 
     public static Result Run(params string[] arguments) => RunIn(CliDirectory, arguments);
 
-    public static Result RunIn(string directory, params string[] arguments)
+    public static Result RunIn(string directory, params string[] arguments) => RunWith(directory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs with extra environment variables.</summary>
+    public static Result RunWith(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,6 +45,10 @@ internal static class CliRunner
             start.ArgumentList.Add(a);
         }
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -21,6 +21,25 @@ public class EnvCommandTests
     }
 
     [Fact]
+    public void Env_ReportsTheMallocPolicy_AndItsOptOut()
+    {
+        var tuned = CliRunner.RunWith(CliRunner.CliDirectory, new Dictionary<string, string> { ["MALLOC_ARENA_MAX"] = "1" },
+            "env", "--seconds", "0.1", "--json");
+        Assert.True(tuned.ExitCode == 0, tuned.Stderr);
+        using (var report = JsonDocument.Parse(tuned.Stdout))
+        {
+            Assert.Equal("mmap threshold 32 MiB, trim threshold 64 MiB; MALLOC_ARENA_MAX=1", report.RootElement.GetProperty("MallocPolicy").GetString());
+        }
+        var defaults = CliRunner.RunWith(CliRunner.CliDirectory, new Dictionary<string, string> { ["WECLICK_MALLOC_DEFAULTS"] = "1" },
+            "env", "--seconds", "0.1", "--json");
+        Assert.True(defaults.ExitCode == 0, defaults.Stderr);
+        using (var report = JsonDocument.Parse(defaults.Stdout))
+        {
+            Assert.StartsWith("glibc's default thresholds; ", report.RootElement.GetProperty("MallocPolicy").GetString());
+        }
+    }
+
+    [Fact]
     public void Env_HonoursTheThreadsOption()
     {
         var result = CliRunner.Run("env", "--seconds", "0.1", "--threads", "2", "--json");

@@ -65,6 +65,7 @@ internal static class EnvCommand
         Row("threads (libtorch / cores)", $"{report.Threads} / {report.LogicalCores}");
         Row("parallel backend", report.ParallelBackend);
         Row("CPU capability", report.CpuCapability);
+        Row("malloc", report.MallocPolicy);
         Row("CUDA", report.CudaAvailable ? $"available, {report.CudaDevices} device(s)" : "not available");
         Row("conv2d 3x3 64->64 on 4x64x96x96 (forward)",
             string.Create(CultureInfo.InvariantCulture,

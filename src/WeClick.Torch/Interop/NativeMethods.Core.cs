@@ -10,6 +10,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr WcError_last_message();
     [LibraryImport(Lib)] internal static partial void WcError_clear();
     [LibraryImport(Lib)] internal static partial void WcMemory_free(IntPtr pointer);
+    [LibraryImport(Lib)] internal static partial int WcMemory_set_malloc_thresholds(long mmapThreshold, long trimThreshold);
 
     [LibraryImport(Lib)] internal static partial int WcTorch_version(out IntPtr text);
     [LibraryImport(Lib)] internal static partial int WcTorch_config(out IntPtr text);

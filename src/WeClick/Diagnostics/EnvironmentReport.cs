@@ -17,6 +17,7 @@ namespace WeClick.Diagnostics;
 /// <param name="CudaAvailable">Whether this libtorch has CUDA and sees a GPU.</param>
 /// <param name="CudaDevices">Number of visible GPUs.</param>
 /// <param name="ParallelBackend">libtorch's parallel backend (OpenMP, native).</param>
+/// <param name="MallocPolicy">How glibc malloc is tuned for tensors (environment.md, "Speed").</param>
 /// <param name="Conv2d">The measured conv2d throughput.</param>
 public sealed record EnvironmentReport(
     string LibTorchVersion,
@@ -29,6 +30,7 @@ public sealed record EnvironmentReport(
     bool CudaAvailable,
     int CudaDevices,
     string ParallelBackend,
+    string MallocPolicy,
     ConvThroughput Conv2d)
 {
     /// <summary>Collects the report, measuring conv2d throughput for about <paramref name="measureFor"/>.</summary>
@@ -50,6 +52,7 @@ public sealed record EnvironmentReport(
             torch.cuda.is_available(),
             torch.cuda.device_count(),
             backend,
+            torch.__config__.malloc_policy(),
             ConvThroughput.Measure(measureFor, device ?? torch.CPU));
     }
 }

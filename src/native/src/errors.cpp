@@ -1,5 +1,7 @@
-// The error channel and shim-allocated memory (weclick_native.h, "Conventions").
+// The error channel, shim-allocated memory and the malloc policy (include/weclick/core.h).
 #include "common.h"
+
+#include <malloc.h>
 
 namespace
 {
@@ -41,6 +43,19 @@ void WcError_clear(void)
 void WcMemory_free(void* pointer)
 {
     std::free(pointer);
+}
+
+int32_t WcMemory_set_malloc_thresholds(int64_t mmap_threshold, int64_t trim_threshold)
+{
+    WC_TRY(
+        if (mmap_threshold <= 0 || trim_threshold <= 0 || mmap_threshold > INT32_MAX || trim_threshold > INT32_MAX)
+        {
+            throw std::invalid_argument("malloc thresholds must be in (0, 2^31)");
+        }
+        if (mallopt(M_MMAP_THRESHOLD, static_cast<int>(mmap_threshold)) != 1 || mallopt(M_TRIM_THRESHOLD, static_cast<int>(trim_threshold)) != 1)
+        {
+            throw std::runtime_error("mallopt refused the thresholds");
+        })
 }
 
 } // extern "C"

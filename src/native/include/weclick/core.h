@@ -10,6 +10,8 @@ extern "C" {
 WC_API const char* WcError_last_message(void);
 WC_API void WcError_clear(void);
 WC_API void WcMemory_free(void* pointer);
+/* Fixes glibc malloc's mmap and trim thresholds (mallopt). See WeClick.Torch's NativeLibraryLoader for why. */
+WC_API int32_t WcMemory_set_malloc_thresholds(int64_t mmap_threshold, int64_t trim_threshold);
 
 /* --- runtime information and global state --- */
 WC_API int32_t WcTorch_version(char** out);              /* "1.13.1" etc.; free with WcMemory_free */

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using WeClick.Benchmarks;
+
+namespace WeClick.Cli.Commands;
+
+/// <summary><c>weclick bench</c>: speed measurements, each side by side with python3-torch.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure speed against python3-torch on the same libtorch, side by side in one run (medians, ratios).");
+        bench.Subcommands.Add(CreateBinding());
+        return bench;
+    }
+
+    private static Command CreateBinding()
+    {
+        var rounds = new Option<int>("--rounds") { Description = "Rounds per side; the sides alternate every round.", DefaultValueFactory = _ => 7 };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var calls = new Option<int>("--overhead-calls") { Description = "Tiny-op calls per round.", DefaultValueFactory = _ => 100_000 };
+        var convReps = new Option<int>("--conv-reps") { Description = "conv2d forward+backward calls per round.", DefaultValueFactory = _ => 3 };
+        var stepReps = new Option<int>("--step-reps") { Description = "Training steps per round.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("binding",
+            "Per-call overhead of a tiny op, conv2d forward+backward, and one SGD step of a small ResNet-style net at 2x3x256x512: C# over PyTorch time.")
+        {
+            rounds, threads, calls, convReps, stepReps, json,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new BindingBenchmarkOptions(parse.GetValue(rounds), parse.GetValue(threads), parse.GetValue(calls),
+                parse.GetValue(convReps), parse.GetValue(stepReps));
+            var result = BindingBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    result.Options,
+                    Rows = result.Rows.Select(r => new { r.Workload, r.CSharpSeconds, r.PyTorchSeconds, r.Ratio, r.Gflops }),
+                    BenchNetParameters = new { result.BenchNetParameters.CSharp, result.BenchNetParameters.PyTorch },
+                    result.Python,
+                }, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                Print(result);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(BindingBenchmarkResult result)
+    {
+        static string Time(double seconds) => seconds < 1e-3
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:F2} µs")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:F1} ms");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("workload").AddColumn("C# (median)").AddColumn("PyTorch (median)").AddColumn("C# / PyTorch");
+        foreach (var row in result.Rows)
+        {
+            var cs = Time(row.CSharpSeconds);
+            var py = Time(row.PyTorchSeconds);
+            if (row.Gflops > 0)
+            {
+                cs += string.Create(CultureInfo.InvariantCulture, $" ({row.Gflops / row.CSharpSeconds:F0} GFLOP/s)");
+                py += string.Create(CultureInfo.InvariantCulture, $" ({row.Gflops / row.PyTorchSeconds:F0} GFLOP/s)");
+            }
+            table.AddRow(Markup.Escape(row.Workload), cs, py, row.Ratio.ToString("F3", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"threads {result.Options.Threads}, {result.Options.Rounds} rounds; BenchNet parameters C# {result.BenchNetParameters.CSharp:N0} / PyTorch {result.BenchNetParameters.PyTorch:N0}; python {result.Python}"));
+    }
+}
