@@ -2,22 +2,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-/// <summary>Runs creation.py once for the class.</summary>
-public sealed class CreationReference : IDisposable
-{
-    public Dictionary<string, Tensor> Values { get; } = PyTorchReference.Generate("creation.py");
-
-    public Tensor this[string name] => Values[name];
-
-    public void Dispose()
-    {
-        foreach (var t in Values.Values)
-        {
-            t.Dispose();
-        }
-    }
-}
-
 public class CreationTests(CreationReference reference) : IClassFixture<CreationReference>
 {
     [Fact]

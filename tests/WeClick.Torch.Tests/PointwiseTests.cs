@@ -2,22 +2,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-/// <summary>Runs pointwise.py once for the class.</summary>
-public sealed class PointwiseReference : IDisposable
-{
-    public Dictionary<string, Tensor> Values { get; } = PyTorchReference.Generate("pointwise.py");
-
-    public Tensor this[string name] => Values[name];
-
-    public void Dispose()
-    {
-        foreach (var t in Values.Values)
-        {
-            t.Dispose();
-        }
-    }
-}
-
 public class PointwiseTests(PointwiseReference reference) : IClassFixture<PointwiseReference>
 {
     private Tensor X => reference["x"];

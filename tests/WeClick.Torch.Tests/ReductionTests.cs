@@ -2,22 +2,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-/// <summary>Runs reduction.py once for the class.</summary>
-public sealed class ReductionReference : IDisposable
-{
-    public Dictionary<string, Tensor> Values { get; } = PyTorchReference.Generate("reduction.py");
-
-    public Tensor this[string name] => Values[name];
-
-    public void Dispose()
-    {
-        foreach (var t in Values.Values)
-        {
-            t.Dispose();
-        }
-    }
-}
-
 public class ReductionTests(ReductionReference reference) : IClassFixture<ReductionReference>
 {
     private Tensor X => reference["x"];

@@ -2,22 +2,6 @@ using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 
-/// <summary>Runs shape.py once for the class.</summary>
-public sealed class ShapeReference : IDisposable
-{
-    public Dictionary<string, Tensor> Values { get; } = PyTorchReference.Generate("shape.py");
-
-    public Tensor this[string name] => Values[name];
-
-    public void Dispose()
-    {
-        foreach (var t in Values.Values)
-        {
-            t.Dispose();
-        }
-    }
-}
-
 public class ShapeTests(ShapeReference reference) : IClassFixture<ShapeReference>
 {
     private Tensor X => reference["x"];
