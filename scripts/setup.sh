@@ -25,7 +25,6 @@ for package in "${APT_PACKAGES[@]}"; do
     fi
 done
 if (( ${#missing[@]} > 0 )); then
-    echo "setup: installing Debian packages: ${missing[*]}"
     if [[ $EUID -eq 0 ]]; then
         SUDO=()
     elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -35,6 +34,7 @@ if (( ${#missing[@]} > 0 )); then
 Run, as root:  apt-get update && apt-get install -y ${missing[*]}
 then run this script again."
     fi
+    echo "setup: installing Debian packages: ${missing[*]}"
     "${SUDO[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
