@@ -59,11 +59,13 @@ public class EnvCommandTests
     [Theory]
     [InlineData("--help")]
     [InlineData("env", "--help")]
+    [InlineData("bench", "--help")]
+    [InlineData("bench", "binding", "--help")]
     public void Help_DescribesTheCommand(params string[] arguments)
     {
         var result = CliRunner.Run(arguments);
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("env", result.Stdout);
+        Assert.Contains(arguments.Length > 1 ? arguments[^2] : "env", result.Stdout);
         Assert.Contains("Usage:", result.Stdout);
     }
 
