@@ -17,7 +17,7 @@ fail() { echo "setup: error: $*" >&2; exit 1; }
 
 # 1. Debian packages. libtorch-dev/libopencv-dev: the engine; cmake/g++: the native shim;
 #    python3-torch/-torchvision: PyTorch reference values and speed baselines in tests and benchmarks.
-APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision)
+APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -55,5 +55,6 @@ typedef void (*WcDeleter)(void* context);
 #include "weclick/autograd.h"
 #include "weclick/nn.h"
 #include "weclick/loss.h"
+#include "weclick/vision.h"
 
 #endif /* WECLICK_NATIVE_H */
