@@ -1,6 +1,7 @@
 using System.Globalization;
+using WeClick.Torch;
 
-namespace WeClick.Torch.Tests;
+namespace WeClick.Testing;
 
 /// <summary>Value assertions on tensors, with messages that say where and by how much they differ.</summary>
 internal static class TensorAssert

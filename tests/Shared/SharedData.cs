@@ -1,4 +1,4 @@
-namespace WeClick.Torch.Tests;
+namespace WeClick.Testing;
 
 /// <summary>
 /// The real data in the workspace's shared folder (<c>../shared/data</c> beside the repository), which is
