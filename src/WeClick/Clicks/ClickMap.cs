@@ -61,10 +61,14 @@ public static class ClickMap
     /// then flip the crop left–right if <paramref name="flipHorizontal"/>. Clicks that leave the crop are dropped.
     /// </summary>
     /// <remarks>
-    /// A pixel's centre moves with the resize: <c>x' = floor((x + 0.5)·scaleX) − cropX</c> (likewise y), then
-    /// <c>x'' = cropWidth − 1 − x'</c> when flipped. Pass the exact ratios of the integer sizes used for the image,
-    /// <c>scaleX = resizedWidth / (double)width</c>, so that clicks land on the pixels that nearest-neighbour resizing of
-    /// the label map gives their object (for objects a few pixels thick; one-pixel details may shift by a pixel).
+    /// The resize follows OpenCV's nearest-neighbour rule, which is how label maps are resized
+    /// (<c>Image.Resize(label, h, w, Interpolation.Nearest)</c>: destination pixel d shows source pixel
+    /// <c>floor(d / scale)</c>). A click at source column x moves to the first destination column that shows x,
+    /// <c>ceil(x·scale)</c>, so that it lands on its own pixel in the resized label. When shrinking skips x (no
+    /// destination shows it), the click moves to the neighbouring destination column whose source column is closest
+    /// to x (the left one on a tie): it is never lost, but on an object one pixel thick it may land beside it.
+    /// Rows likewise. Then <c>x' = x_resized − cropX</c>, and <c>x'' = cropWidth − 1 − x'</c> when flipped.
+    /// Pass the exact ratios of the integer sizes used for the label, <c>scaleX = resizedWidth / (double)width</c>.
     /// Class, instance and area are kept (the area is the original one).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A scale is not positive and finite, or the crop is empty.</exception>
@@ -81,8 +85,8 @@ public static class ClickMap
         var moved = new List<Click>(clicks.Count);
         foreach (var click in clicks)
         {
-            var x = (long)Math.Floor((click.X + 0.5) * scaleX) - cropX;
-            var y = (long)Math.Floor((click.Y + 0.5) * scaleY) - cropY;
+            var x = ResizedIndex(click.X, scaleX) - cropX;
+            var y = ResizedIndex(click.Y, scaleY) - cropY;
             if (x < 0 || y < 0 || x >= cropWidth || y >= cropHeight)
             {
                 continue;
@@ -94,6 +98,28 @@ public static class ClickMap
             moved.Add(click with { X = (int)x, Y = (int)y });
         }
         return moved;
+    }
+
+    // The destination index showing source index i under OpenCV's INTER_NEAREST (resizeNN: src = floor(dst · (1/scale))),
+    // or, where the resize skips i, the neighbouring destination whose source is closest to i (the lower one on a tie).
+    private static long ResizedIndex(int i, double scale)
+    {
+        var inverse = 1.0 / scale; // as OpenCV computes it, so that the floors agree
+        long Source(long d) => (long)Math.Floor(d * inverse);
+        var first = (long)Math.Ceiling(i * scale);
+        while (first > 0 && Source(first - 1) >= i)
+        {
+            first--; // guard against ceil rounding up past the first destination that shows i
+        }
+        while (Source(first) < i)
+        {
+            first++;
+        }
+        if (Source(first) == i || first == 0)
+        {
+            return first;
+        }
+        return i - Source(first - 1) <= Source(first) - i ? first - 1 : first;
     }
 
     /// <summary>The labelled pixels (flat index y·width + x → class) of the clicks' disks, nearest click winning.</summary>
