@@ -128,6 +128,9 @@ public sealed class CamVidDataset : IClipDataset
     }
 
     /// <inheritdoc/>
+    public Clip GetClip(int index, int seed) => GetClip(index, new Random(seed));
+
+    /// <inheritdoc/>
     public Clip GetClip(int index, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

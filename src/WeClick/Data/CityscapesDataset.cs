@@ -65,6 +65,9 @@ public sealed class CityscapesDataset : IClipDataset
     public string ItemName(int index) => items[index].Name;
 
     /// <inheritdoc/>
+    public Clip GetClip(int index, int seed) => GetClip(index, new Random(seed));
+
+    /// <inheritdoc/>
     public Clip GetClip(int index, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
