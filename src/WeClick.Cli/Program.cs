@@ -5,6 +5,8 @@ using WeClick.Cli.Commands;
 var root = new RootCommand("WeClick research workbench: weakly-supervised video segmentation from clicks (Liu et al., ACM MM 2021).")
 {
     EnvCommand.Create(),
+    DataCommand.Create(),
+    ClicksCommand.Create(),
     BenchCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);

@@ -13,7 +13,34 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure speed against python3-torch on the same libtorch, side by side in one run (medians, ratios).");
         bench.Subcommands.Add(CreateBinding());
+        bench.Subcommands.Add(CreateData());
         return bench;
+    }
+
+    private static Command CreateData()
+    {
+        var snippets = new Option<int>("--clips") { Description = "Clips in the temporary fixture.", DefaultValueFactory = _ => 16 };
+        var frames = new Option<int>("--frames") { Description = "Frames per clip.", DefaultValueFactory = _ => 3 };
+        var height = new Option<int>("--height") { Description = "Frame height.", DefaultValueFactory = _ => 512 };
+        var width = new Option<int>("--width") { Description = "Frame width.", DefaultValueFactory = _ => 1024 };
+        var workers = new Option<int>("--workers") { Description = "Background workers for the prefetch measurement.", DefaultValueFactory = _ => 2 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the fixture per measurement.", DefaultValueFactory = _ => 4 };
+        var command = new Command("data", "Clip loading throughput (clips/s) from PNG in the Cityscapes layout, single-threaded and with background prefetch.")
+        {
+            snippets, frames, height, width, workers, epochs,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new DataLoadingBenchmarkOptions(parse.GetValue(snippets), parse.GetValue(height), parse.GetValue(width),
+                parse.GetValue(frames), parse.GetValue(epochs), parse.GetValue(workers));
+            var result = DataLoadingBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Options.FramesPerClip}-frame clips at {result.Options.Width}x{result.Options.Height} from PNG ({result.PngBytesPerClip / 1024} KiB per clip), torch threads {WeClick.Torch.torch.get_num_threads()}:"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  single thread:              {result.SingleClipsPerSecond:F1} clips/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prefetch, {result.Options.Workers} workers:        {result.PrefetchClipsPerSecond:F1} clips/s"));
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateBinding()
