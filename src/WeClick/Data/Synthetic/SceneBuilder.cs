@@ -93,13 +93,13 @@ internal static partial class SceneBuilder
         const double far = 400;
         var wr = c.RoadHalfWidth;
         layers.Add(new SceneLayer(SyntheticClasses.Road, SyntheticClasses.Road, new Vec3(0, CameraHeight, 0), default, X, Z,
-            [ShapePart.Rect(Jitter(c.Rng, (95, 95, 100), 12), c.Pattern(SurfacePattern.Asphalt), 0.25, -wr, near, wr, far)])
+            [ShapePart.Rect(Jitter(c.Rng, (95, 95, 100), 12), c.Pattern(SurfacePattern.Asphalt), 0.12, -wr, near, wr, far)])
         { NoiseOffset = c.Offset() });
         var paving = Jitter(c.Rng, (150, 140, 130), 20);
         layers.Add(new SceneLayer(SyntheticClasses.Sidewalk, SyntheticClasses.Sidewalk, new Vec3(0, CameraHeight, 0), default, X, Z,
             [
-                ShapePart.Rect(paving, c.Pattern(SurfacePattern.Paving), 0.2, -200, near, -wr, far),
-                ShapePart.Rect(paving, c.Pattern(SurfacePattern.Paving), 0.2, wr, near, 200, far),
+                ShapePart.Rect(paving, c.Pattern(SurfacePattern.Paving), 0.12, -200, near, -wr, far),
+                ShapePart.Rect(paving, c.Pattern(SurfacePattern.Paving), 0.12, wr, near, 200, far),
             ])
         { NoiseOffset = c.Offset() });
     }
@@ -122,7 +122,7 @@ internal static partial class SceneBuilder
                 var height = 5 + 17 * c.Rng.NextDouble();
                 var x = side * (line + 1.2 * c.Rng.NextDouble());
                 layers.Add(new SceneLayer(SyntheticClasses.Building, SyntheticClasses.Building, new Vec3(x, 0, 0), default, Z, Y,
-                    [ShapePart.Rect(c.Facade(), c.Pattern(SurfacePattern.Facade), 0.2, z, CameraHeight - height, z + length, CameraHeight)])
+                    [ShapePart.Rect(c.Facade(), c.Pattern(SurfacePattern.Facade), 0.15, z, CameraHeight - height, z + length, CameraHeight)])
                 { NoiseOffset = c.Offset() });
                 z += length;
             }
@@ -133,7 +133,7 @@ internal static partial class SceneBuilder
             var width = 8 + 14 * c.Rng.NextDouble();
             var height = 6 + 12 * c.Rng.NextDouble();
             layers.Add(new SceneLayer(SyntheticClasses.Building, SyntheticClasses.Building, new Vec3(0, 0, endOfStreet + 6 * c.Rng.NextDouble()), default, X, Y,
-                [ShapePart.Rect(c.Facade(), c.Pattern(SurfacePattern.Facade), 0.2, x, CameraHeight - height, x + width, CameraHeight)])
+                [ShapePart.Rect(c.Facade(), c.Pattern(SurfacePattern.Facade), 0.15, x, CameraHeight - height, x + width, CameraHeight)])
             { NoiseOffset = c.Offset() });
             x += width;
         }

@@ -57,7 +57,11 @@ internal sealed class SceneRenderer : IDisposable
             var a = xs.mul(inv[0]).add(ys.mul(inv[1])).add(inv[2]).div(safe);
             var b = xs.mul(inv[3]).add(ys.mul(inv[4])).add(inv[5]).div(safe);
             var depth = safe.reciprocal();
-            var (covered, layerColour) = _shader.Shade(layer, a, b);
+            // One pixel's footprint on the layer, |∂/∂x| + |∂/∂y| of a and b (∂a/∂x = (H⁻¹₀₀ − a·H⁻¹₂₀)/w, ...):
+            // the shader box-filters its patterns over it, so textures do not alias (a camera integrates over a pixel).
+            var footA = a.mul(-inv[6]).add(inv[0]).abs().add(a.mul(-inv[7]).add(inv[1]).abs()).div(safe);
+            var footB = b.mul(-inv[6]).add(inv[3]).abs().add(b.mul(-inv[7]).add(inv[4]).abs()).div(safe);
+            var (covered, layerColour) = _shader.Shade(layer, a, b, footA, footB);
             var depthView = depthBuffer.narrow(0, y0, y1 - y0).narrow(1, x0, x1 - x0);
             var wins = covered.logical_and(front).logical_and(depth.lt(depthView));
             if (!wins.any().item<bool>())

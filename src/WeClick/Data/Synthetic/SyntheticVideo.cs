@@ -70,13 +70,14 @@ public sealed class SyntheticVideo
         using var scope = NewDisposeScope();
         var classOf = tensor(scene.Layers.Select(l => l.ClassId).ToArray());
         var instanceOf = tensor(scene.Layers.Select(l => l.InstanceId).ToArray());
+        var lens = LensKernel();
         using var renderer = new SceneRenderer(scene);
         try
         {
             for (var t = 0; t < length; t++)
             {
                 rendered[t] = renderer.Render(t);
-                frames[t] = Finish(scene, rendered[t]!, t).DetachFromDisposeScope();
+                frames[t] = Finish(scene, rendered[t]!, t, lens).DetachFromDisposeScope();
                 if (labelEveryFrame || t == f)
                 {
                     var index = rendered[t]!.LayerIndex;
@@ -117,11 +118,33 @@ public sealed class SyntheticVideo
         return i >= 0 ? i : throw new ArgumentException($"Unknown split '{split}': expected one of {string.Join(", ", Splits.Select(x => $"'{x}'"))}.", nameof(split));
     }
 
-    /// <summary>Lighting gain, sensor noise, rounding: float [3, H, W] colour → uint8 [H, W, 3].</summary>
-    private static Tensor Finish(SyntheticScene scene, RenderedFrame frame, int t)
+    private const double LensSigma = 0.6;
+
+    // [3, 1, 3, 3]: the separable 3×3 Gaussian, one copy per colour channel (a depthwise convolution).
+    private static Tensor LensKernel()
+    {
+        var g = new[] { Math.Exp(-1 / (2 * LensSigma * LensSigma)), 1, Math.Exp(-1 / (2 * LensSigma * LensSigma)) };
+        var sum = g.Sum();
+        var k = new float[27];
+        for (var c = 0; c < 3; c++)
+        {
+            for (var i = 0; i < 9; i++)
+            {
+                k[9 * c + i] = (float)(g[i / 3] * g[i % 3] / (sum * sum));
+            }
+        }
+        return tensor(k, [3, 1, 3, 3]);
+    }
+
+    /// <summary>Lens blur, lighting gain, sensor noise, rounding: float [3, H, W] colour → uint8 [H, W, 3].</summary>
+    private static Tensor Finish(SyntheticScene scene, RenderedFrame frame, int t, Tensor lens)
     {
         var s = scene.Settings;
-        var image = frame.Colour.mul(scene.Gains[t]).permute(1, 2, 0); // [3,H,W] → [H,W,3]
+        // The lens: a small Gaussian blur (σ = 0.6 px) band-limits the hard edges between layers and parts, as a real
+        // camera does; without it, interpolating across aliased edges dominates the photometric error of exact flow.
+        using var padded = nn.functional.pad(frame.Colour.unsqueeze(0), [1, 1, 1, 1], "replicate"); // [1,3,H+2,W+2]
+        using var blurred = nn.functional.conv2d(padded, lens, groups: 3).squeeze(0);
+        var image = blurred.mul(scene.Gains[t]).permute(1, 2, 0); // [3,H,W] → [H,W,3]
         if (s.NoiseLevel > 0)
         {
             var n = s.Height * s.Width * 3;
