@@ -14,22 +14,32 @@ internal sealed class SurfaceShader(SyntheticScene scene) : IDisposable
     private readonly Tensor _tile = tensor(scene.NoiseTile, [1, 1, SyntheticScene.NoiseTileSide + 1, SyntheticScene.NoiseTileSide + 1])
         .DetachFromDisposeScope();
 
-    /// <summary>
-    /// Returns (covered: bool [h, w], colour: float32 [3, h, w]) for float64 [h, w] coordinate maps and the
-    /// pixel footprints <paramref name="footA"/>, <paramref name="footB"/> (layer metres per pixel).
-    /// </summary>
-    public (Tensor Covered, Tensor Colour) Shade(SceneLayer layer, Tensor a, Tensor b, Tensor footA, Tensor footB)
+    /// <summary>Coverage of a layer at float64 [h, w] coordinate maps: the union (bool [h, w]) and each part's mask.</summary>
+    public (Tensor Covered, Tensor[] Parts) Cover(SceneLayer layer, Tensor a, Tensor b)
     {
-        Tensor? covered = null, colour = null;
-        var foot = new Footprint(a, b, footA, footB, footA.maximum(footB));
-        foreach (var part in layer.Parts)
+        var masks = layer.Parts.Select(part => Inside(part, a, b)).ToArray();
+        var covered = masks[0];
+        for (var i = 1; i < masks.Length; i++)
         {
-            var mask = Inside(part, a, b);
-            var partColour = Colour(part, layer, foot);
-            covered = covered is null ? mask : covered.logical_or(mask);
-            colour = colour is null ? partColour.expand(3, a.size(0), a.size(1)) : torch.where(mask.unsqueeze(0), partColour, colour);
+            covered = covered.logical_or(masks[i]);
         }
-        return (covered!, colour!);
+        return (covered, masks);
+    }
+
+    /// <summary>
+    /// Colour (float32 [3, h, w]) of a layer, its parts painted in order over their masks, given the pixel
+    /// footprints <paramref name="footA"/>, <paramref name="footB"/> (layer metres per pixel).
+    /// </summary>
+    public Tensor Paint(SceneLayer layer, Tensor[] partMasks, Tensor a, Tensor b, Tensor footA, Tensor footB)
+    {
+        Tensor? colour = null;
+        var foot = new Footprint(a, b, footA, footB, footA.maximum(footB));
+        for (var i = 0; i < partMasks.Length; i++)
+        {
+            var partColour = Colour(layer.Parts[i], layer, foot);
+            colour = colour is null ? partColour.expand(3, a.size(0), a.size(1)) : torch.where(partMasks[i].unsqueeze(0), partColour, colour);
+        }
+        return colour!;
     }
 
     /// <summary>Coordinates and pixel footprints (metres) on the layer; <see cref="Max"/> is the larger of the two.</summary>
