@@ -73,7 +73,7 @@ public sealed class SyntheticFlowTests(NoiseFreeSnippet fixture) : IClassFixture
     }
 
     [Fact]
-    public void Flow_IsZeroFreeAndGrowsWithTheFrameDistance()
+    public void Flow_IsAbsentAtFAndGrowsWithTheFrameDistance()
     {
         // The camera drives forward: frames further from F move further (mean |flow| grows with |f − F|).
         var F = Snippet.LabelledIndex;
