@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeClick.Core.Tests.Support;
 using WeClick.Data.Synthetic;
 
 namespace WeClick.Core.Tests.Data.Synthetic;
@@ -17,21 +18,9 @@ public sealed class SyntheticFlowTests(NoiseFreeSnippet fixture) : IClassFixture
 {
     private SyntheticSnippet Snippet => fixture.Snippet;
 
-    /// <summary>
-    /// Backward warping as the contract defines it (algorithms.md §4.1): warped(p) = image(p + flow(p)),
-    /// grid_sample with align_corners = true and grid = 2·(x + u)/(W − 1) − 1.
-    /// </summary>
-    private static Tensor Warp(Tensor image, Tensor flow, string mode)
-    {
-        using var scope = NewDisposeScope();
-        long h = image.size(1), w = image.size(2);
-        var xs = arange(w, ScalarType.Float32).view(1, w).add(flow[0]).mul(2.0 / (w - 1)).sub(1.0);
-        var ys = arange(h, ScalarType.Float32).view(h, 1).add(flow[1]).mul(2.0 / (h - 1)).sub(1.0);
-        var grid = stack([xs, ys], -1).unsqueeze(0);
-        return nn.functional.grid_sample(image.unsqueeze(0), grid, mode, "border", align_corners: true).squeeze(0).MoveToOuterDisposeScope();
-    }
+    private static Tensor Warp(Tensor image, Tensor flow, string mode) => BackwardWarp.Apply(image, flow, mode);
 
-    private static Tensor Grey(Tensor frame) => frame.to(ScalarType.Float32).mean(2).unsqueeze(0); // [H,W,3] uint8 → [1,H,W]
+    private static Tensor Grey(Tensor frame) => BackwardWarp.Grey(frame);
 
     public static TheoryData<int> OtherFrames => new() { 0, 10, 15, 18, 20, 29 };
 
