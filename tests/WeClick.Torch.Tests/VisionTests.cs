@@ -149,6 +149,23 @@ public sealed class VisionTests : IDisposable
     }
 
     [Fact]
+    public void AddGaussianNoise_IsSeeded_HasTheRequestedSpread_AndSaturates()
+    {
+        using var scope = NewDisposeScope();
+        var grey = full([200, 200], 128.0f);
+        var a = Image.AddGaussianNoise(grey, 5, seed: 1);
+        TensorAssert.Equal(a, Image.AddGaussianNoise(grey, 5, seed: 1));
+        Assert.False(a.equal(Image.AddGaussianNoise(grey, 5, seed: 2)));
+        var deviation = (a - grey);
+        Assert.InRange(deviation.mean().item<double>(), -0.1, 0.1);
+        Assert.InRange(deviation.std().item<double>(), 4.9, 5.1);
+        var bright = full([50, 50, 3], 250, dtype: ScalarType.Byte);
+        var noisy = Image.AddGaussianNoise(bright, 20, seed: 3);
+        Assert.Equal(255, noisy.max().item<long>());                 // saturated, not wrapped around
+        Assert.True(noisy.min().item<long>() > 150);
+    }
+
+    [Fact]
     public void Video_WrittenFramesReadBack()
     {
         using var scope = NewDisposeScope();

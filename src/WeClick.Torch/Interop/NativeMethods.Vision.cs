@@ -9,6 +9,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int WcCv_imwrite(string path, TensorHandle image);
     [LibraryImport(Lib)] internal static partial int WcCv_resize(TensorHandle image, long height, long width, int interpolation, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_cvt_color(TensorHandle image, int code, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int WcCv_add_noise(TensorHandle image, double sigma, ulong seed, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_gaussian_blur(TensorHandle image, long kernelSize, double sigma, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_connected_components(TensorHandle mask, int connectivity, out IntPtr labels, out IntPtr stats, out IntPtr centroids);
     [LibraryImport(Lib)] internal static partial int WcCv_fill_poly(TensorHandle image, int* xy, long points, double* color, long channels, int antialias);

@@ -61,6 +61,13 @@ public static class Image
     public static Tensor ConvertColor(Tensor image, ColorConversion conversion) =>
         Tensor.Wrap(NativeMethods.WcCv_cvt_color(image.Handle, (int)conversion, out var r), r);
 
+    /// <summary>
+    /// Adds Gaussian noise N(0, <paramref name="sigma"/>²) to every element, from a generator seeded with
+    /// <paramref name="seed"/> (OpenCV's RNG, no global state: the same seed gives the same noise); uint8 saturates.
+    /// </summary>
+    public static Tensor AddGaussianNoise(Tensor image, double sigma, long seed) =>
+        Tensor.Wrap(NativeMethods.WcCv_add_noise(image.Handle, sigma, unchecked((ulong)seed), out var r), r);
+
     /// <summary>Gaussian blur with an odd square kernel (borders reflected).</summary>
     public static Tensor GaussianBlur(Tensor image, int kernelSize, double sigma) =>
         Tensor.Wrap(NativeMethods.WcCv_gaussian_blur(image.Handle, kernelSize, sigma, out var r), r);

@@ -229,6 +229,24 @@ int32_t WcCv_cvt_color(WcTensor image, int32_t code, WcTensor* out)
         *out = wc::wrap(from_mat(result)))
 }
 
+int32_t WcCv_add_noise(WcTensor image, double sigma, uint64_t seed, WcTensor* out)
+{
+    WC_TRY(
+        auto source = T(image).contiguous();
+        if (sigma < 0) { throw std::invalid_argument("add_noise: sigma must be non-negative"); }
+        cv::Mat input = as_mat(source);
+        cv::Mat noise(input.size(), CV_MAKETYPE(CV_32F, input.channels()));
+        cv::RNG rng(seed);
+        rng.fill(noise, cv::RNG::NORMAL, 0.0, sigma);
+        auto result = at::empty_like(source);
+        cv::Mat target = as_mat(result);
+        cv::Mat sum;
+        input.convertTo(sum, CV_32F);
+        sum += noise;
+        sum.convertTo(target, input.depth()); // saturates for uint8
+        *out = wc::wrap(result))
+}
+
 int32_t WcCv_gaussian_blur(WcTensor image, int64_t kernel_size, double sigma, WcTensor* out)
 {
     WC_TRY(

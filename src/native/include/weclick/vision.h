@@ -19,6 +19,9 @@ WC_API int32_t WcCv_imwrite(const char* path, WcTensor image);
 WC_API int32_t WcCv_resize(WcTensor image, int64_t height, int64_t width, int32_t interpolation, WcTensor* out);
 /* code: an OpenCV cv::ColorConversionCodes value (e.g. RGB2GRAY = 7, RGB2HSV = 41, HSV2RGB = 55). */
 WC_API int32_t WcCv_cvt_color(WcTensor image, int32_t code, WcTensor* out);
+/* Adds N(0, sigma^2) noise per element from a generator seeded with seed (cv::RNG; no global state),
+   saturating uint8 images at 0 and 255. */
+WC_API int32_t WcCv_add_noise(WcTensor image, double sigma, uint64_t seed, WcTensor* out);
 WC_API int32_t WcCv_gaussian_blur(WcTensor image, int64_t kernel_size, double sigma, WcTensor* out);
 /* mask: uint8 [H, W] (non-zero = foreground). labels: int32 [H, W] (0 = background); stats: int32 [count, 5]
    (left, top, width, height, area; row 0 is the background); centroids: float64 [count, 2] (x, y). */
