@@ -1,0 +1,48 @@
+using WeClick.Torch;
+using static WeClick.Torch.torch;
+using F = WeClick.Torch.torch.nn.functional;
+
+namespace WeClick.Models;
+
+/// <summary>
+/// Backbone + head: a semantic segmentation network (the teacher and the student of WeClick are both
+/// segmentors). Logits are upsampled bilinearly (align_corners = false) to the input size.
+/// </summary>
+public sealed class Segmentor : nn.Module<Tensor, SegmentationOutput>
+{
+    private readonly Backbone backbone;
+    private readonly SegmentationHead head;
+
+    /// <summary>Joins a backbone and a head (the head must accept the backbone's channels).</summary>
+    public Segmentor(string name, Backbone backbone, SegmentationHead head)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+        this.backbone = backbone ?? throw new ArgumentNullException(nameof(backbone));
+        this.head = head ?? throw new ArgumentNullException(nameof(head));
+        RegisterComponents();
+    }
+
+    /// <summary>The catalogue name, e.g. <c>deeplabv3plus-resnet18</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The feature extractor (parameter names under <c>backbone.</c>).</summary>
+    public Backbone Backbone => backbone;
+
+    /// <summary>The decoder (parameter names under <c>head.</c>).</summary>
+    public SegmentationHead Head => head;
+
+    /// <summary>Number of classes.</summary>
+    public long Classes => head.Classes;
+
+    /// <summary>[N, 3, H, W] normalised images → logits at the input size (and the head's own-resolution logits).</summary>
+    public override SegmentationOutput forward(Tensor input)
+    {
+        long height = input.size(-2), width = input.size(-1);
+        var features = backbone.call(input);
+        var output = head.call(features);
+        var logits = F.interpolate(output.Logits, size: [height, width], mode: "bilinear", align_corners: false);
+        var auxiliary = output.Auxiliary is null ? null : F.interpolate(output.Auxiliary, size: [height, width], mode: "bilinear", align_corners: false);
+        return new SegmentationOutput(logits, output.Logits, auxiliary);
+    }
+}
