@@ -12,7 +12,8 @@ namespace WeClick.Models.Heads;
 /// </summary>
 /// <remarks>
 /// <para>Output: <see cref="HeadOutput.Logits"/> [N, classes, H/4, W/4] at the size of <see cref="BackboneFeatures.Low"/>;
-/// no auxiliary output. Upsampling is bilinear with align_corners = false (Gated CRF).</para>
+/// no auxiliary output. Upsampling is bilinear with align_corners = false, as <see cref="Segmentor"/> (JFZ uses true; it
+/// changes values, not parameters).</para>
 /// <para>Parameter names (state-dict keys, PyTorch twin in tests/WeClick.Core.Tests/Reference/heads.py):
 /// <c>aspp.convs.0.{0,1}</c> 1×1 conv and BN; <c>aspp.convs.1–3.{0,1}</c> atrous convs and BNs;
 /// <c>aspp.convs.4.{1,2}</c> image-pooling conv and BN; <c>aspp.project.{0,1}</c>; <c>decoder.reduce.{0,1}</c> low-level
