@@ -8,7 +8,8 @@ namespace WeClick.Core.Tests.Models.Backbones;
 /// The backbones against torchvision (Reference/backbones.py): the same weights give the same features, and the
 /// same seed gives the same initial weights.
 /// </summary>
-public sealed class BackboneParityTests(BackboneReference reference, ITestOutputHelper output) : IClassFixture<BackboneReference>
+[Collection(BackboneReferenceCollection.Name)]
+public sealed class BackboneParityTests(BackboneReference reference, ITestOutputHelper output)
 {
     // Normwise relative error bound for float32 features (max |Δ| / max |reference|).
     private const double Tolerance = 1e-4;
