@@ -81,11 +81,3 @@ public sealed class BackboneReference : IDisposable
 
     private JsonElement Architecture(string arch) => _meta.RootElement.GetProperty("architectures").GetProperty(arch);
 }
-
-/// <summary>The test classes that share one run of backbones.py.</summary>
-[CollectionDefinition(Name)]
-public sealed class BackboneReferenceCollection : ICollectionFixture<BackboneReference>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "backbones.py";
-}
