@@ -1,6 +1,3 @@
-// Compiled only with HEAD_PARITY: it needs tests/WeClick.Core.Tests/Reference/{PyTorchReference.cs, refio.py} and the
-// csproj item that copies Reference/*.py next to the tests, which the backbones branch adds. Remove the guard after merging.
-#if HEAD_PARITY
 using WeClick.Core.Tests.Reference;
 using WeClick.Models;
 using WeClick.Models.Heads;
@@ -87,4 +84,3 @@ public sealed class HeadParityTests
         }
     }
 }
-#endif
