@@ -7,6 +7,7 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     EnvCommand.Create(),
     DataCommand.Create(),
     ClicksCommand.Create(),
+    ModelsCommand.Create(),
     BenchCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);
