@@ -8,97 +8,18 @@ Usage:
                                             for the parity tests (HeadParityTests.cs); CONFIG is one of CONFIGS
     python3 heads.py --counts               prints the head parameter counts of the paper's configurations
 """
+import os
 import sys
+
+# The twins live with the library (src/WeClick/Models/python), copied next to the test assembly.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Models", "python"))
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 
-def conv_bn_relu(cin, cout, kernel, dilation=1):
-    """Bias-free conv + BN + ReLU, 'same' padding."""
-    padding = dilation * (kernel // 2)
-    return nn.Sequential(nn.Conv2d(cin, cout, kernel, padding=padding, dilation=dilation, bias=False),
-                         nn.BatchNorm2d(cout), nn.ReLU())
-
-
-class Aspp(nn.Module):
-    """torchvision's ASPP layout: convs.0 (1×1), convs.1-3 (3×3 atrous), convs.4 (image pooling), project."""
-
-    def __init__(self, cin, channels, rates, dropout):
-        super().__init__()
-        branches = [conv_bn_relu(cin, channels, 1)]
-        branches += [conv_bn_relu(cin, channels, 3, r) for r in rates]
-        branches.append(nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Conv2d(cin, channels, 1, bias=False),
-                                      nn.BatchNorm2d(channels), nn.ReLU()))
-        self.convs = nn.ModuleList(branches)
-        self.project = nn.Sequential(nn.Conv2d(len(branches) * channels, channels, 1, bias=False),
-                                     nn.BatchNorm2d(channels), nn.ReLU(), nn.Dropout(dropout))
-
-    def forward(self, x):
-        size = x.shape[-2:]
-        outs = [b(x) for b in self.convs[:-1]]
-        pooled = self.convs[-1](x)
-        outs.append(F.interpolate(pooled, size=size, mode="bilinear", align_corners=False))
-        return self.project(torch.cat(outs, 1))
-
-
-class Decoder(nn.Module):
-    def __init__(self, low_channels, low_level_channels, aspp_channels, classes):
-        super().__init__()
-        self.reduce = conv_bn_relu(low_channels, low_level_channels, 1)
-        fuse1 = conv_bn_relu(low_level_channels + aspp_channels, aspp_channels, 3)
-        fuse2 = conv_bn_relu(aspp_channels, aspp_channels, 3)
-        self.fuse = nn.Sequential(*fuse1, *fuse2)
-        self.classifier = nn.Conv2d(aspp_channels, classes, 1)
-
-    def forward(self, low, high):
-        low = self.reduce(low)
-        high = F.interpolate(high, size=low.shape[-2:], mode="bilinear", align_corners=False)
-        return self.classifier(self.fuse(torch.cat([high, low], 1)))
-
-
-class DeepLabV3PlusHead(nn.Module):
-    def __init__(self, low_channels, high_channels, classes, output_stride=16, aspp_channels=256, rates=None,
-                 low_level_channels=48, dropout=0.0):
-        super().__init__()
-        if rates is None:
-            rates = (6, 12, 18) if output_stride == 16 else (12, 24, 36)
-        self.aspp = Aspp(high_channels, aspp_channels, rates, dropout)
-        self.decoder = Decoder(low_channels, low_level_channels, aspp_channels, classes)
-
-    def forward(self, low, aux, high):
-        return self.decoder(low, self.aspp(high)), None
-
-
-class Ppm(nn.Module):
-    def __init__(self, cin, reduction, bins):
-        super().__init__()
-        self.features = nn.ModuleList([nn.Sequential(nn.AdaptiveAvgPool2d(b), nn.Conv2d(cin, reduction, 1, bias=False),
-                                                     nn.BatchNorm2d(reduction), nn.ReLU()) for b in bins])
-
-    def forward(self, x):
-        size = x.shape[-2:]
-        return torch.cat([x] + [F.interpolate(f(x), size=size, mode="bilinear", align_corners=True) for f in self.features], 1)
-
-
-def psp_classifier(cin, channels, classes, dropout):
-    return nn.Sequential(nn.Conv2d(cin, channels, 3, padding=1, bias=False), nn.BatchNorm2d(channels), nn.ReLU(),
-                         nn.Dropout2d(dropout), nn.Conv2d(channels, classes, 1))
-
-
-class PspHead(nn.Module):
-    def __init__(self, high_channels, auxiliary_channels, classes, bins=(1, 2, 3, 6), reduction=None,
-                 head_channels=256, auxiliary=False, dropout=0.1):
-        super().__init__()
-        reduction = reduction or high_channels // 4
-        self.ppm = Ppm(high_channels, reduction, bins)
-        self.cls = psp_classifier(high_channels + len(bins) * reduction, head_channels, classes, dropout)
-        self.aux = psp_classifier(auxiliary_channels, 256, classes, dropout) if auxiliary else None
-
-    def forward(self, low, aux, high):
-        logits = self.cls(self.ppm(high))
-        return logits, (self.aux(aux) if self.training and self.aux is not None else None)
+from weclick_models import Aspp, Decoder, DeepLabV3PlusHead, Ppm, PspHead, conv_bn_relu, psp_classifier  # noqa: E402,F401
 
 
 def count(module):
