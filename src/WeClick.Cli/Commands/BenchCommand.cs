@@ -14,7 +14,56 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure speed against python3-torch on the same libtorch, side by side in one run (medians, ratios).");
         bench.Subcommands.Add(CreateBinding());
         bench.Subcommands.Add(CreateData());
+        bench.Subcommands.Add(CreateModels());
         return bench;
+    }
+
+    private static Command CreateModels()
+    {
+        var models = new Option<string?>("--models") { Description = "Comma-separated catalogue names (default: the paper's six configurations)." };
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated HEIGHTxWIDTH input sizes.", DefaultValueFactory = _ => "512x1024,360x480" };
+        var reps = new Option<int>("--reps") { Description = "Timed forwards per side, model and size (the sides alternate).", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("models", "Forward latency (one frame, eval) of catalogue models in C# beside their PyTorch twins with the same weights.")
+        {
+            models, sizes, reps, threads,
+        };
+        command.SetAction(parse =>
+        {
+            var names = parse.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var name in names ?? [])
+            {
+                if (!WeClick.Models.ModelCatalog.Names.Contains(name))
+                {
+                    throw new ArgumentException($"--models: unknown model '{name}'. Known: {string.Join(", ", WeClick.Models.ModelCatalog.Names)}.");
+                }
+            }
+            var parsedSizes = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSize).ToArray();
+            var rows = ModelLatencyBenchmark.Run(new ModelLatencyOptions(names, parsedSizes, parse.GetValue(reps), parse.GetValue(threads)),
+                line => Console.Error.WriteLine($"bench: {line}"));
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("model").AddColumn("input").AddColumn("C# (ms)").AddColumn("PyTorch (ms)")
+                .AddColumn("C# / PyTorch").AddColumn("C# frames/s");
+            foreach (var row in rows)
+            {
+                table.AddRow(row.Model, $"{row.Width}x{row.Height}",
+                    (row.CSharpSeconds * 1e3).ToString("F0", CultureInfo.InvariantCulture), (row.PyTorchSeconds * 1e3).ToString("F0", CultureInfo.InvariantCulture),
+                    row.Ratio.ToString("F3", CultureInfo.InvariantCulture), (1 / row.CSharpSeconds).ToString("F2", CultureInfo.InvariantCulture));
+            }
+            AnsiConsole.Write(table);
+            Console.WriteLine($"batch 1, eval mode, no grad; libtorch threads {parse.GetValue(threads)} on both sides; medians of {parse.GetValue(reps)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static (int Height, int Width) ParseSize(string text)
+    {
+        var parts = text.Split('x');
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var h) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var w))
+        {
+            throw new ArgumentException($"--sizes: '{text}' is not HEIGHTxWIDTH (e.g. 512x1024).");
+        }
+        return (h, w);
     }
 
     private static Command CreateData()

@@ -41,6 +41,10 @@ public sealed class Segmentor : nn.Module<Tensor, SegmentationOutput>
         long height = input.size(-2), width = input.size(-1);
         var features = backbone.call(input);
         var output = head.call(features);
+        // The features are not part of the result: free them now (autograd keeps what backward needs).
+        features.Low.Dispose();
+        features.Auxiliary.Dispose();
+        features.High.Dispose();
         var logits = F.interpolate(output.Logits, size: [height, width], mode: "bilinear", align_corners: false);
         var auxiliary = output.Auxiliary is null ? null : F.interpolate(output.Auxiliary, size: [height, width], mode: "bilinear", align_corners: false);
         return new SegmentationOutput(logits, output.Logits, auxiliary);

@@ -129,7 +129,7 @@ public sealed class PspHead : SegmentationHead
         {
             HeadLayers.RequireChannels(input.Auxiliary, AuxiliaryChannels, "Auxiliary");
         }
-        var pooled = ppm.call(input.High); // [N, C + bins·C/4, h, w]
+        using var pooled = ppm.call(input.High); // [N, C + bins·C/4, h, w]
         var logits = cls.call(pooled);
         return new HeadOutput(logits, useAuxiliary ? aux!.call(input.Auxiliary) : null);
     }

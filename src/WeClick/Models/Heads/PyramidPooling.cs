@@ -36,9 +36,14 @@ internal sealed class PyramidPooling : nn.Module<Tensor, Tensor>
         var outputs = new List<Tensor>(features.Count + 1) { input };
         for (var i = 0; i < features.Count; i++)
         {
-            var pooled = features[i].call(input); // [N, reduction, b, b]
+            using var pooled = features[i].call(input); // [N, reduction, b, b]
             outputs.Add(F.interpolate(pooled, size: [height, width], mode: "bilinear", align_corners: true));
         }
-        return torch.cat(outputs, 1);
+        var result = torch.cat(outputs, 1);
+        foreach (var upsampled in outputs.Skip(1))
+        {
+            upsampled.Dispose(); // freed now, not at the caller's scope end (see Sequential.forward)
+        }
+        return result;
     }
 }
