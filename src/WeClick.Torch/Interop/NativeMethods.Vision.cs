@@ -12,6 +12,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int WcCv_add_noise(TensorHandle image, double sigma, ulong seed, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_gaussian_blur(TensorHandle image, long kernelSize, double sigma, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_connected_components(TensorHandle mask, int connectivity, out IntPtr labels, out IntPtr stats, out IntPtr centroids);
+    [LibraryImport(Lib)] internal static partial int WcCv_flow_dis(TensorHandle target, TensorHandle neighbour, int preset, out IntPtr result);
+    [LibraryImport(Lib)]
+    internal static partial int WcCv_flow_farneback(TensorHandle target, TensorHandle neighbour, double pyramidScale, int levels, int windowSize,
+        int iterations, int polyN, double polySigma, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_fill_poly(TensorHandle image, int* xy, long points, double* color, long channels, int antialias);
     [LibraryImport(Lib)]
     internal static partial int WcCv_ellipse(TensorHandle image, double cx, double cy, double axisX, double axisY, double angleDegrees,

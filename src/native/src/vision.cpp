@@ -4,6 +4,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/video/tracking.hpp>
 #include <opencv2/videoio.hpp>
 
 #include <sys/stat.h>
@@ -116,6 +117,37 @@ cv::Mat drawable(at::Tensor& t)
         throw std::invalid_argument("drawing needs a uint8 image");
     }
     return as_mat(t);
+}
+
+// Grey uint8 Mat for the flow estimators; the two frames must have one size.
+cv::Mat grey_frame(at::Tensor& t)
+{
+    if (t.scalar_type() != at::kByte)
+    {
+        throw std::invalid_argument("optical flow needs uint8 images");
+    }
+    cv::Mat mat = as_mat(t);
+    if (mat.channels() == 1)
+    {
+        return mat;
+    }
+    cv::Mat grey;
+    cv::cvtColor(mat, grey, cv::COLOR_RGB2GRAY);
+    return grey;
+}
+
+// OpenCV's [H, W, 2] flow → a new [2, H, W] float32 tensor.
+at::Tensor flow_tensor(const cv::Mat& flow)
+{
+    return from_mat(flow).permute({2, 0, 1}).contiguous();
+}
+
+void require_same_size(const at::Tensor& a, const at::Tensor& b)
+{
+    if (a.size(0) != b.size(0) || a.size(1) != b.size(1))
+    {
+        throw std::invalid_argument("optical flow: the two frames differ in size");
+    }
 }
 
 int line_type(int32_t antialias) { return antialias != 0 ? cv::LINE_AA : cv::LINE_8; }
@@ -272,6 +304,35 @@ int32_t WcCv_connected_components(WcTensor mask, int32_t connectivity, WcTensor*
         *labels = wc::wrap(label_map);
         *stats = wc::wrap(from_mat(stat_mat));
         *centroids = wc::wrap(from_mat(centroid_mat)))
+}
+
+int32_t WcCv_flow_dis(WcTensor target, WcTensor neighbour, int32_t preset, WcTensor* out)
+{
+    WC_TRY(
+        auto t = T(target).contiguous();
+        auto n = T(neighbour).contiguous();
+        require_same_size(t, n);
+        if (preset < 0 || preset > 2) { throw std::invalid_argument("DIS preset must be 0 (ultrafast), 1 (fast) or 2 (medium)"); }
+        auto dis = cv::DISOpticalFlow::create(preset);
+        cv::Mat flow;
+        dis->calc(grey_frame(t), grey_frame(n), flow);
+        *out = wc::wrap(flow_tensor(flow)))
+}
+
+int32_t WcCv_flow_farneback(WcTensor target, WcTensor neighbour, double pyramid_scale, int32_t levels, int32_t window_size,
+                            int32_t iterations, int32_t poly_n, double poly_sigma, WcTensor* out)
+{
+    WC_TRY(
+        auto t = T(target).contiguous();
+        auto n = T(neighbour).contiguous();
+        require_same_size(t, n);
+        if (pyramid_scale <= 0 || pyramid_scale >= 1 || levels < 1 || window_size < 3 || iterations < 1 || (poly_n != 5 && poly_n != 7) || poly_sigma <= 0)
+        {
+            throw std::invalid_argument("Farneback: need 0 < pyramid_scale < 1, levels >= 1, window_size >= 3, iterations >= 1, poly_n 5 or 7, poly_sigma > 0");
+        }
+        cv::Mat flow;
+        cv::calcOpticalFlowFarneback(grey_frame(t), grey_frame(n), flow, pyramid_scale, levels, window_size, iterations, poly_n, poly_sigma, 0);
+        *out = wc::wrap(flow_tensor(flow)))
 }
 
 int32_t WcCv_fill_poly(WcTensor image, const int32_t* xy, int64_t points, const double* color, int64_t channels, int32_t antialias)

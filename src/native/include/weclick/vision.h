@@ -27,6 +27,13 @@ WC_API int32_t WcCv_gaussian_blur(WcTensor image, int64_t kernel_size, double si
    (left, top, width, height, area; row 0 is the background); centroids: float64 [count, 2] (x, y). */
 WC_API int32_t WcCv_connected_components(WcTensor mask, int32_t connectivity, WcTensor* labels, WcTensor* stats, WcTensor* centroids);
 
+/* Dense optical flow on the TARGET grid: float32 [2, H, W] (u, v) in pixels such that
+   target(p) ≈ neighbour(p + flow(p)) — backward-warping flow (OpenCV's calc(prev = target, next = neighbour)).
+   Inputs are uint8 [H, W] grey or [H, W, 3] RGB images of the same size. */
+WC_API int32_t WcCv_flow_dis(WcTensor target, WcTensor neighbour, int32_t preset, WcTensor* out);   /* preset 0 ultrafast, 1 fast, 2 medium */
+WC_API int32_t WcCv_flow_farneback(WcTensor target, WcTensor neighbour, double pyramid_scale, int32_t levels, int32_t window_size,
+                                   int32_t iterations, int32_t poly_n, double poly_sigma, WcTensor* out);
+
 /* Drawing in place on a contiguous uint8 [H, W, C] or [H, W] tensor. color has one value per channel
    (up to 4). antialias 0 draws hard 8-connected edges (exact label maps); 1 draws smooth edges. */
 WC_API int32_t WcCv_fill_poly(WcTensor image, const int32_t* xy, int64_t points, const double* color, int64_t channels, int32_t antialias);
