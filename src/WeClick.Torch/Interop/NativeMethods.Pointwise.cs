@@ -114,4 +114,5 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int WcTensor_where_scalar_self(TensorHandle condition, WcScalar a, TensorHandle b, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcTensor_equal(TensorHandle a, TensorHandle b, out int result);
     [LibraryImport(Lib)] internal static partial int WcTensor_allclose(TensorHandle a, TensorHandle b, double rtol, double atol, int equalNan, out int result);
+    [LibraryImport(Lib)] internal static partial int WcTensor_atan2(TensorHandle y, TensorHandle x, out IntPtr result);
 }

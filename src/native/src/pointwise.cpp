@@ -119,3 +119,9 @@ int32_t WcTensor_equal(WcTensor a, WcTensor b, int32_t* out) { WC_TRY(*out = at:
 int32_t WcTensor_allclose(WcTensor a, WcTensor b, double rtol, double atol, int32_t equal_nan, int32_t* out) { WC_TRY(*out = at::allclose(T(a), T(b), rtol, atol, equal_nan != 0) ? 1 : 0) }
 
 } // extern "C"
+
+extern "C" {
+
+int32_t WcTensor_atan2(WcTensor y, WcTensor x, WcTensor* out) { WC_RETURN_TENSOR(out, at::atan2(T(y), T(x))) }
+
+} // extern "C"

@@ -127,6 +127,8 @@ WC_API int32_t WcTensor_where_scalar_self(WcTensor condition, WcScalar a, WcTens
 WC_API int32_t WcTensor_equal(WcTensor a, WcTensor b, int32_t* out);
 WC_API int32_t WcTensor_allclose(WcTensor a, WcTensor b, double rtol, double atol, int32_t equal_nan, int32_t* out);
 
+WC_API int32_t WcTensor_atan2(WcTensor y, WcTensor x, WcTensor* out);   /* angle of (x, y) in (-pi, pi] */
+
 #ifdef __cplusplus
 }
 #endif
