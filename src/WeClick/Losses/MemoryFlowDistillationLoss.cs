@@ -52,21 +52,7 @@ public sealed class MemoryFlowDistillationLoss
                 $"MFD: student target, student neighbour and teacher logits must share one shape [N, C, H, W], got [{string.Join(", ", studentTarget.shape)}], " +
                 $"[{string.Join(", ", studentNeighbour.shape)}] and [{string.Join(", ", teacherTarget.shape)}].", nameof(studentNeighbour));
         }
-        using var scope = NewDisposeScope();
-        Tensor weight;
-        using (no_grad())
-        {
-            var pF = F.softmax(studentNeighbour.detach(), 1);
-            var (warpedF, _) = Warp.Backward(pF, flow.to(pF.dtype));
-            var pT = F.softmax(teacherTarget.detach(), 1);
-            var diff = warpedF.sub(pT).abs(); // |ŷS_{f→k} − ŷT_k|, [N, C, H, W]
-            if (Settings.PerPixelWeight)
-            {
-                diff = diff.sum(1, keepdim: true); // [N, 1, H, W]
-            }
-            weight = (Settings.Weight == ConsistencyWeight.Decreasing ? diff.neg() : diff).exp();
-        }
-        return WithWeight(studentTarget, studentNeighbour, flow, weight, flowValid, imageValid).MoveToOuterDisposeScope();
+        return Core(studentTarget, studentNeighbour, flow, WeightOf(teacherTarget), flowValid, imageValid);
     }
 
     /// <summary>
@@ -74,12 +60,32 @@ public sealed class MemoryFlowDistillationLoss
     /// stop-gradient there. Internal so that finite-difference checks can hold W fixed.
     /// </summary>
     internal Tensor WithWeight(Tensor studentTarget, Tensor studentNeighbour, Tensor flow, Tensor weight,
+        Tensor? flowValid, Tensor? imageValid) =>
+        Core(studentTarget, studentNeighbour, flow, _ => weight, flowValid, imageValid);
+
+    /// <summary>W_f from the warped neighbour probabilities (detached) and the teacher's target logits.</summary>
+    private Func<Tensor, Tensor> WeightOf(Tensor teacherTarget) => warped =>
+    {
+        using (no_grad())
+        {
+            var pT = F.softmax(teacherTarget.detach(), 1);
+            var diff = warped.detach().sub(pT).abs(); // |ŷS_{f→k} − ŷT_k|, [N, C, H, W]
+            if (Settings.PerPixelWeight)
+            {
+                diff = diff.sum(1, keepdim: true); // Σ_c |…|, [N, 1, H, W]
+            }
+            return (Settings.Weight == ConsistencyWeight.Decreasing ? diff.neg() : diff).exp();
+        }
+    };
+
+    private Tensor Core(Tensor studentTarget, Tensor studentNeighbour, Tensor flow, Func<Tensor, Tensor> weightOf,
         Tensor? flowValid, Tensor? imageValid)
     {
         using var scope = NewDisposeScope();
         var pK = F.softmax(studentTarget, 1);
         var pF = F.softmax(Settings.DetachNeighbour ? studentNeighbour.detach() : studentNeighbour, 1);
         var (warped, inFrame) = Warp.Backward(pF, flow.to(pF.dtype)); // ŷS_{f→k}, [N, C, H, W]; inFrame [N, 1, H, W]
+        var weight = weightOf(warped);
         var perPixel = weight.mul(pK.sub(warped).square()).sum(1); // Σ_c W ⊙ (ŷS_k − ŷS_{f→k})², [N, H, W]
         var mask = inFrame.squeeze(1);
         mask = Multiply(mask, flowValid, nameof(flowValid));
