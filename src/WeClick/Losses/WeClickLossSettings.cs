@@ -1,0 +1,36 @@
+namespace WeClick.Losses;
+
+/// <summary>
+/// Weights of the total WeClick loss (WeClick §3.4, Eq. 5, and Eq. 2; algorithms.md A11): α = β = γ = 1, λ = 0.1.
+/// A weight of 0 switches its term off: it is then not computed at all and does not appear in the parts.
+/// </summary>
+/// <param name="Alpha">α, weight of weakly = pCE + λ·GatedCRF.</param>
+/// <param name="Beta">β, weight of Σ_f MFD over the neighbours.</param>
+/// <param name="Gamma">γ, weight of Σ_f KD over every frame of the clip (target included).</param>
+/// <param name="Lambda">λ, weight of the Gated CRF term inside weakly (Eq. 2; 0.1 "following [40]").</param>
+/// <param name="Distillation">KD settings (null: defaults).</param>
+/// <param name="MemoryFlow">MFD settings (null: defaults).</param>
+public sealed record WeClickLossSettings(double Alpha = 1.0, double Beta = 1.0, double Gamma = 1.0, double Lambda = 0.1,
+    DistillationSettings? Distillation = null, MemoryFlowDistillationSettings? MemoryFlow = null)
+{
+    /// <summary>Throws when a weight is negative or not finite.</summary>
+    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite (the message names it).</exception>
+    public WeClickLossSettings Validate()
+    {
+        Check(Alpha, nameof(Alpha));
+        Check(Beta, nameof(Beta));
+        Check(Gamma, nameof(Gamma));
+        Check(Lambda, nameof(Lambda));
+        Distillation?.Validate();
+        MemoryFlow?.Validate();
+        return this;
+    }
+
+    private static void Check(double value, string name)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentException($"WeClickLossSettings.{name} must be finite and >= 0, got {value}.", name);
+        }
+    }
+}
