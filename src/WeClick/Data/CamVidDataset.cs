@@ -150,6 +150,12 @@ public sealed class CamVidDataset : IClipDataset
             {
                 var frame = new ClipFrame(i, ClipFiles.ReadImage(path, size, imagePath), path);
                 owned.Add(frame);
+                if (Options.FlowSource is { } source)
+                {
+                    var flow = source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image));
+                    owned.Add(flow);
+                    frame = frame with { Flow = flow };
+                }
                 neighbours.Add(frame);
             }
             var clicks = Options.Clicks?.Invoke(id.Name, label, null) ?? [];

@@ -112,6 +112,12 @@ public sealed class CityscapesDataset : IClipDataset
                     owned.Add(valid);
                     frame = frame with { Flow = flow, FlowValid = valid };
                 }
+                else if (Options.FlowSource is { } source)
+                {
+                    var flow = source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image));
+                    owned.Add(flow);
+                    frame = frame with { Flow = flow };
+                }
                 neighbours.Add(frame);
             }
             var clicks = Options.Clicks?.Invoke(id.Name, label, instances) ?? [];

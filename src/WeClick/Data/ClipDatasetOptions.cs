@@ -26,6 +26,14 @@ public sealed record ClipDatasetOptions(int FramesPerClip = 1, FrameDirection Di
     public Func<string, Tensor>? FlowReader { get; init; }
 
     /// <summary>
+    /// Estimated flow for every neighbour of every clip (float32 [2, H, W], neighbour → target, backward-warping on the
+    /// target grid), attached before augmentation so that augmentation transforms it with the frames. Pass
+    /// <c>new WeClick.Flow.FlowCache(folder, estimator).Get</c> to compute each pair once and reuse it across epochs.
+    /// Where the dataset ships ground-truth flow and <see cref="FlowReader"/> is set, the ground truth is used instead.
+    /// </summary>
+    public Func<FlowRequest, Tensor>? FlowSource { get; init; }
+
+    /// <summary>
     /// CamVid: where a wanted neighbour frame is missing, use the nearest available frame of the same sequence on the
     /// same side of the target instead of failing (see <see cref="CamVidDataset"/>).
     /// </summary>
