@@ -56,5 +56,6 @@ typedef void (*WcDeleter)(void* context);
 #include "weclick/nn.h"
 #include "weclick/loss.h"
 #include "weclick/vision.h"
+#include "weclick/jit.h"
 
 #endif /* WECLICK_NATIVE_H */
