@@ -1,5 +1,4 @@
 using WeClick.Torch.Modules;
-using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 

@@ -1,5 +1,4 @@
 using WeClick.Torch.Optim;
-using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 

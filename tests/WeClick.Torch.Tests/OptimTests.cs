@@ -1,6 +1,5 @@
 using WeClick.Torch.Modules;
 using WeClick.Torch.Optim;
-using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using WeClick.Torch.Serialization;
-using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 

@@ -10,7 +10,7 @@ public sealed class ScriptModuleTests : IDisposable
     {
         var path = Path.Combine(_folder, "module.pt");
         File.WriteAllText(Path.Combine(_folder, "make.py"), $"import torch, sys\n{source}\ntorch.jit.script(M()).save(sys.argv[1])\n");
-        var process = System.Diagnostics.Process.Start(Reference.PyTorchReference.Python, [Path.Combine(_folder, "make.py"), path])!;
+        var process = System.Diagnostics.Process.Start(PyTorchReference.Python, [Path.Combine(_folder, "make.py"), path])!;
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
         return path;

@@ -1,4 +1,3 @@
-using WeClick.Torch.Tests.Reference;
 
 namespace WeClick.Torch.Tests;
 

@@ -1,4 +1,3 @@
-using WeClick.Torch.Tests.Reference;
 using WeClick.Torch.Vision;
 
 namespace WeClick.Torch.Tests;

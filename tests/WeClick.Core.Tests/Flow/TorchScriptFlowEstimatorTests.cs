@@ -1,4 +1,3 @@
-using WeClick.Core.Tests.Reference;
 using WeClick.Flow;
 
 namespace WeClick.Core.Tests.Flow;

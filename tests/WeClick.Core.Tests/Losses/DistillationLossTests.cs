@@ -1,4 +1,3 @@
-using WeClick.Core.Tests.Reference;
 using WeClick.Losses;
 
 namespace WeClick.Core.Tests.Losses;

@@ -1,4 +1,3 @@
-using WeClick.Core.Tests.Reference;
 using WeClick.Models;
 
 namespace WeClick.Core.Tests.Models;

@@ -11,7 +11,7 @@ Writes to OUTPUT_FOLDER:
 * meta.json: seeds, per architecture the state-dict keys without fc./classifier. and the parameter count, and
   MobileNetV2's parameter count for other width multipliers.
 
-ResNet-18 (BasicBlock) cannot be dilated in torchvision, so DilatedBasicBlock below extends torchvision's
+ResNet-18 (BasicBlock) cannot be dilated in torchvision, so weclick_models.DilatedBasicBlock extends torchvision's
 BasicBlock: both 3x3 convs get the block's dilation (padding = dilation); torchvision's _make_layer gives the
 first block of a dilated stage the previous dilation. MobileNetV2 is dilated DeepLab-style, as torchvision's
 dilated MobileNetV3: every block of features[14:] (OS 16), and of features[7:] (OS 8, dilation 2 for
@@ -20,10 +20,14 @@ features[7:14] and 4 for features[14:]), has stride 1 and its depthwise 3x3 conv
 import copy
 import json
 import os
+import sys
 
 import torch
 import torchvision
-from torchvision.models.resnet import BasicBlock, ResNet
+
+# The dilated networks live with the library (src/WeClick/Models/python), copied next to the test assembly.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Models", "python"))
+from weclick_models import features, torchvision_network  # noqa: E402
 
 import refio
 import safetensors_ref
@@ -32,32 +36,10 @@ SEEDS = {"resnet18": 11, "resnet50": 12, "mobilenet_v2": 13}
 CLASSIFIER = ("fc.", "classifier.")
 
 
-class DilatedBasicBlock(BasicBlock):
-    """torchvision's BasicBlock with both 3x3 convs dilated (same construction order, so same seeded weights)."""
-
-    def __init__(self, inplanes, planes, stride=1, downsample=None, groups=1, base_width=64, dilation=1, norm_layer=None):
-        super().__init__(inplanes, planes, stride, downsample, groups, base_width, 1, norm_layer)
-        for conv in (self.conv1, self.conv2):
-            conv.dilation = (dilation, dilation)
-            conv.padding = (dilation, dilation)
-
-
 def build(arch, output_stride):
+    """The seeded torchvision network, dilated as the C# backbones are (weclick_models.torchvision_network)."""
     torch.manual_seed(SEEDS[arch])
-    dilate = [False, output_stride == 8, True]
-    if arch == "resnet18":
-        return ResNet(DilatedBasicBlock, [2, 2, 2, 2], replace_stride_with_dilation=dilate)
-    if arch == "resnet50":
-        return torchvision.models.resnet50(replace_stride_with_dilation=dilate)
-    model = torchvision.models.mobilenet_v2()
-    for index, block in enumerate(model.features):
-        dilation = (4 if output_stride == 8 else 2) if index >= 14 else (2 if output_stride == 8 and index >= 7 else 1)
-        if dilation == 1:
-            continue
-        for m in block.modules():
-            if isinstance(m, torch.nn.Conv2d) and m.kernel_size == (3, 3):
-                m.stride, m.dilation, m.padding = (1, 1), (dilation, dilation), (dilation, dilation)
-    return model
+    return torchvision_network("mobilenetv2" if arch == "mobilenet_v2" else arch, output_stride)
 
 
 def randomise_batch_norm(model):
@@ -71,19 +53,6 @@ def randomise_batch_norm(model):
                 m.running_mean.copy_(torch.randn(c, generator=g) * 0.1)
                 m.running_var.copy_(torch.rand(c, generator=g) + 0.5)
                 m.num_batches_tracked.fill_(int(torch.randint(1, 1000, (1,), generator=g)))
-
-
-def features(model, x):
-    if isinstance(model, ResNet):
-        x = model.maxpool(model.relu(model.bn1(model.conv1(x))))
-        low = model.layer1(x)
-        aux = model.layer3(model.layer2(low))
-        return low, aux, model.layer4(aux)
-    outputs = []
-    for block in model.features:
-        x = block(x)
-        outputs.append(x)
-    return outputs[3], outputs[13], outputs[-1]
 
 
 def main():

@@ -29,8 +29,8 @@ class DilatedBasicBlock(BasicBlock):
             conv.padding = (dilation, dilation)
 
 
-def backbone(arch, output_stride):
-    """torchvision's network, dilated for output stride 8 or 16, without its classifier."""
+def torchvision_network(arch, output_stride):
+    """torchvision's network (classifier included), dilated for output stride 8 or 16 as the C# backbones are."""
     dilate = [False, output_stride == 8, True]
     if arch in ("resnet18", "resnet34"):
         model = ResNet(DilatedBasicBlock, [2, 2, 2, 2] if arch == "resnet18" else [3, 4, 6, 3], replace_stride_with_dilation=dilate)
@@ -47,6 +47,12 @@ def backbone(arch, output_stride):
                     m.stride, m.dilation, m.padding = (1, 1), (dilation, dilation), (dilation, dilation)
     else:
         raise ValueError(f"unknown backbone {arch}; known: {', '.join(BACKBONES)}")
+    return model
+
+
+def backbone(arch, output_stride):
+    """torchvision's network, dilated for output stride 8 or 16, without its classifier (a C# Backbone's twin)."""
+    model = torchvision_network(arch, output_stride)
     if hasattr(model, "fc"):
         del model.fc
     if hasattr(model, "classifier"):

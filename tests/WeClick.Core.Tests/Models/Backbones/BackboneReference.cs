@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using WeClick.Core.Tests.Reference;
 using WeClick.Models;
 using WeClick.Models.Backbones;
 

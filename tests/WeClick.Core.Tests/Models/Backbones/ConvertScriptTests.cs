@@ -1,4 +1,3 @@
-using WeClick.Core.Tests.Reference;
 using WeClick.Models.Backbones;
 
 namespace WeClick.Core.Tests.Models.Backbones;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using WeClick.Torch;
 
-namespace WeClick.Torch.Tests.Reference;
+namespace WeClick.Testing;
 
 /// <summary>
 /// Runs a reference script with Debian's python3-torch (the same libtorch as the binding) and loads
