@@ -152,9 +152,10 @@ public sealed class CamVidDataset : IClipDataset
                 owned.Add(frame);
                 if (Options.FlowSource is { } source)
                 {
-                    var flow = source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image));
-                    owned.Add(flow);
-                    frame = frame with { Flow = flow };
+                    var field = ClipFiles.CheckFlowField(source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image)), size, path);
+                    owned.Add(field.Flow);
+                    owned.Add(field.Valid);
+                    frame = frame with { Flow = field.Flow, FlowValid = field.Valid };
                 }
                 neighbours.Add(frame);
             }

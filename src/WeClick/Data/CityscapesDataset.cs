@@ -104,19 +104,17 @@ public sealed class CityscapesDataset : IClipDataset
                 var path = id.ImagePath(Root, i);
                 var frame = new ClipFrame(i, ClipFiles.ReadImage(path, size, imagePath), path);
                 owned.Add(frame);
-                if (Options.FlowReader is { } reader && Descriptor.GroundTruthFlow)
+                if (Options.FlowSource is { } source)
                 {
-                    var flow = ClipFiles.ReadFlow(id.FlowPath(Root, i), reader, size, imagePath);
-                    owned.Add(flow);
-                    var valid = ReadFlowValid(id.FlowValidPath(Root, i), size, imagePath);
-                    owned.Add(valid);
-                    frame = frame with { Flow = flow, FlowValid = valid };
-                }
-                else if (Options.FlowSource is { } source)
-                {
-                    var flow = source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image));
-                    owned.Add(flow);
-                    frame = frame with { Flow = flow };
+                    var request = new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image)
+                    {
+                        GroundTruthFlowPath = Descriptor.GroundTruthFlow ? id.FlowPath(Root, i) : null,
+                        GroundTruthValidPath = Descriptor.GroundTruthFlow ? id.FlowValidPath(Root, i) : null,
+                    };
+                    var field = ClipFiles.CheckFlowField(source(request), size, path);
+                    owned.Add(field.Flow);
+                    owned.Add(field.Valid);
+                    frame = frame with { Flow = field.Flow, FlowValid = field.Valid };
                 }
                 neighbours.Add(frame);
             }
@@ -135,13 +133,5 @@ public sealed class CityscapesDataset : IClipDataset
             ClipFiles.DisposeAll(owned);
             throw;
         }
-    }
-
-    // 0/255 on disk → 0/1 in clips.
-    private static Tensor ReadFlowValid(string path, (long, long) size, string reference)
-    {
-        using var raw = ClipFiles.ReadMap(path, size, reference);
-        using var nonzero = raw.ne(0);
-        return nonzero.to(ScalarType.Byte);
     }
 }

@@ -18,20 +18,14 @@ public sealed record ClipDatasetOptions(int FramesPerClip = 1, FrameDirection Di
     public Func<string, Tensor, Tensor?, IReadOnlyList<PointLabel>>? Clicks { get; init; }
 
     /// <summary>
-    /// Reads a Middlebury <c>.flo</c> file into float32 [2, H, W] (pass <c>WeClick.Flow.FloFile.Read</c>). Where set and the
-    /// dataset ships ground-truth flows (descriptor <c>"groundTruthFlow": true</c>), neighbours carry their flow to the
-    /// target and its validity mask; where null, clips have no flows. A hook rather than a reader here so that Data
-    /// does not own the .flo format.
+    /// The flow of every neighbour of every clip (neighbour → target, backward-warping on the target grid, with its
+    /// validity where known), attached before augmentation so that augmentation transforms it with the frames. Null = clips
+    /// carry no flows. Sources (WeClick.Flow): <c>new FlowCache(folder, estimator).Get</c> computes each pair once with an
+    /// estimator (DIS, Farnebäck, a TorchScript flow net) and reuses it across epochs; <c>GroundTruthFlowSource.Get</c> reads
+    /// the flow the dataset ships (see <see cref="FlowRequest.GroundTruthFlowPath"/>); <c>FlowProvider</c> builds
+    /// either from settings (<c>FlowProvider.Create</c>).
     /// </summary>
-    public Func<string, Tensor>? FlowReader { get; init; }
-
-    /// <summary>
-    /// Estimated flow for every neighbour of every clip (float32 [2, H, W], neighbour → target, backward-warping on the
-    /// target grid), attached before augmentation so that augmentation transforms it with the frames. Pass
-    /// <c>new WeClick.Flow.FlowCache(folder, estimator).Get</c> to compute each pair once and reuse it across epochs.
-    /// Where the dataset ships ground-truth flow and <see cref="FlowReader"/> is set, the ground truth is used instead.
-    /// </summary>
-    public Func<FlowRequest, Tensor>? FlowSource { get; init; }
+    public Func<FlowRequest, FlowField>? FlowSource { get; init; }
 
     /// <summary>
     /// CamVid: where a wanted neighbour frame is missing, use the nearest available frame of the same sequence on the

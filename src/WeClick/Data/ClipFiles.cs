@@ -43,24 +43,32 @@ internal static class ClipFiles
         return map;
     }
 
-    /// <summary>A flow through the caller's reader, checked to be float [2, H, W] of the expected size.</summary>
-    public static Tensor ReadFlow(string path, Func<string, Tensor> reader, (long H, long W) expected, string reference)
+    /// <summary>
+    /// What a flow source returned, checked: flow float32 [2, H, W] and validity uint8 [H, W] (or null) of the target's size.
+    /// On a mismatch both are disposed and the error names the neighbour frame.
+    /// </summary>
+    public static FlowField CheckFlowField(FlowField field, (long H, long W) expected, string neighbourPath)
     {
-        if (!File.Exists(path))
+        ArgumentNullException.ThrowIfNull(field);
+        var flow = field.Flow;
+        var valid = field.Valid;
+        string? problem = null;
+        if (flow is null || flow.dim() != 3 || flow.size(0) != 2 || flow.size(1) != expected.H || flow.size(2) != expected.W || flow.dtype != ScalarType.Float32)
         {
-            throw new FileNotFoundException($"Missing flow: '{path}'.", path);
+            problem = flow is null ? "no flow" : $"flow {flow.dtype} [{string.Join(", ", flow.shape)}]";
         }
-        var flow = reader(path);
-        if (flow.dim() != 3 || flow.size(0) != 2 || flow.size(1) != expected.H || flow.size(2) != expected.W)
+        else if (valid is not null && (valid.dim() != 2 || valid.size(0) != expected.H || valid.size(1) != expected.W || valid.dtype != ScalarType.Byte))
         {
-            var shape = string.Join(", ", flow.shape);
-            flow.Dispose();
-            throw new InvalidDataException($"'{path}': flow of shape [{shape}], expected [2, {expected.H}, {expected.W}] like '{reference}'.");
+            problem = $"validity {valid.dtype} [{string.Join(", ", valid.shape)}]";
         }
-        using (flow)
+        if (problem is not null)
         {
-            return flow.to(ScalarType.Float32, copy: true);
+            flow?.Dispose();
+            valid?.Dispose();
+            throw new InvalidDataException(
+                $"The flow source gave {problem} for neighbour '{neighbourPath}'; expected flow Float32 [2, {expected.H}, {expected.W}] and validity Byte [{expected.H}, {expected.W}] or none.");
         }
+        return field;
     }
 
     /// <summary>uint8 [H, W] of ones: every pixel of an unaugmented frame is real.</summary>

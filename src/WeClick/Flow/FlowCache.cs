@@ -9,7 +9,10 @@ namespace WeClick.Flow;
 /// <summary>
 /// Computes the flow of each (target, neighbour) pair once and keeps it on disk, since the flow estimator is frozen
 /// (WeClick §3.3): <c>&lt;root&gt;/&lt;estimator key&gt;/&lt;dataset&gt;/&lt;target&gt;__&lt;neighbour&gt;.safetensors</c>, one float16
-/// tensor <c>flow</c> [2, H, W] with metadata naming the estimator key, the pair and the size. Plug <see cref="Get"/> into
+/// tensor <c>flow</c> [2, H, W] with metadata naming the estimator key, the pair and the size. With a
+/// <see cref="ForwardBackwardCheck"/>, the reverse flow (target → neighbour) is cached too, as
+/// <c>…__reverse.safetensors</c>, and the returned validity marks the pixels that pass the check (occlusions fail it).
+/// Plug <see cref="Get"/> into
 /// <see cref="ClipDatasetOptions.FlowSource"/>: flows then join clips before augmentation, which scales, crops and
 /// flips them with the frames.
 /// </summary>
@@ -29,8 +32,11 @@ public sealed class FlowCache
     /// <param name="root">Folder of the cache (created on first write).</param>
     /// <param name="estimator">The frozen flow estimator.</param>
     /// <param name="warn">Receives one line per corrupt or stale entry (default: standard error).</param>
-    public FlowCache(string root, IFlowEstimator estimator, Action<string>? warn = null)
+    /// <param name="occlusion">Where set, each flow comes with the validity of this forward–backward check (twice the
+    /// estimates on a cold cache); where null, with no validity mask.</param>
+    public FlowCache(string root, IFlowEstimator estimator, Action<string>? warn = null, ForwardBackwardCheck? occlusion = null)
     {
+        Occlusion = occlusion?.Validate();
         ArgumentException.ThrowIfNullOrEmpty(root);
         Root = root;
         Estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
@@ -43,30 +49,57 @@ public sealed class FlowCache
     /// <summary>The estimator whose flows are cached.</summary>
     public IFlowEstimator Estimator { get; }
 
-    /// <summary>Flows computed (cache misses) so far.</summary>
+    /// <summary>The occlusion check applied to each flow, or null.</summary>
+    public ForwardBackwardCheck? Occlusion { get; }
+
+    /// <summary>Flows computed (cache misses) so far, reverse flows included.</summary>
     public int Computed => Volatile.Read(ref _computed);
 
-    /// <summary>Flows read from disk (cache hits) so far.</summary>
+    /// <summary>Flows read from disk (cache hits) so far, reverse flows included.</summary>
     public int Loaded => Volatile.Read(ref _loaded);
 
-    /// <summary>The file that holds the flow of this pair.</summary>
-    public string PathFor(FlowRequest request)
+    /// <summary>The file that holds the flow of this pair (or, with <paramref name="reverse"/>, its reverse flow).</summary>
+    public string PathFor(FlowRequest request, bool reverse = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var neighbour = Path.GetFileNameWithoutExtension(request.NeighbourPath);
-        return Path.Combine(Root, SafeName(Estimator.Key), SafeName(request.Dataset), $"{SafeName(request.Target)}__{SafeName(neighbour)}.safetensors");
+        var suffix = reverse ? "__reverse" : "";
+        return Path.Combine(Root, SafeName(Estimator.Key), SafeName(request.Dataset), $"{SafeName(request.Target)}__{SafeName(neighbour)}{suffix}.safetensors");
     }
 
-    /// <summary>The flow of the pair, float32 [2, H, W] (float16-rounded): from disk if cached, else computed and stored.</summary>
-    public Tensor Get(FlowRequest request)
+    /// <summary>
+    /// The flow of the pair, float32 [2, H, W] (float16-rounded), from disk if cached, else computed and stored; with
+    /// <see cref="Occlusion"/> set, also its forward–backward validity (uint8 [H, W]).
+    /// </summary>
+    public FlowField Get(FlowRequest request)
     {
-        var path = PathFor(request);
+        ArgumentNullException.ThrowIfNull(request);
+        var flow = GetOrCompute(request, reverse: false);
+        if (Occlusion is not { } check)
+        {
+            return new FlowField(flow);
+        }
+        try
+        {
+            using var reverse = GetOrCompute(request, reverse: true);
+            return new FlowField(flow, check.Valid(flow, reverse));
+        }
+        catch
+        {
+            flow.Dispose();
+            throw;
+        }
+    }
+
+    private Tensor GetOrCompute(FlowRequest request, bool reverse)
+    {
+        var path = PathFor(request, reverse);
         long height = request.TargetImage.size(0), width = request.TargetImage.size(1);
         var metadata = new Dictionary<string, string>
         {
             ["estimator"] = Estimator.Key,
-            ["target"] = request.TargetPath,
-            ["neighbour"] = request.NeighbourPath,
+            ["target"] = reverse ? request.NeighbourPath : request.TargetPath,
+            ["neighbour"] = reverse ? request.TargetPath : request.NeighbourPath,
             ["size"] = string.Create(CultureInfo.InvariantCulture, $"{height}x{width}"),
         };
         if (File.Exists(path) && TryLoad(path, metadata) is { } cached)
@@ -75,7 +108,10 @@ public sealed class FlowCache
             return cached;
         }
         using var scope = NewDisposeScope();
-        var half = Estimator.Estimate(request.TargetImage, request.NeighbourImage).to(ScalarType.Float16);
+        var estimate = reverse
+            ? Estimator.Estimate(request.NeighbourImage, request.TargetImage)
+            : Estimator.Estimate(request.TargetImage, request.NeighbourImage);
+        var half = estimate.to(ScalarType.Float16);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         save_safetensors(new Dictionary<string, Tensor> { ["flow"] = half }, path, metadata);
         Interlocked.Increment(ref _computed);

@@ -129,10 +129,11 @@ public class CityscapesDatasetTests
         var read = new List<string>();
         var options = new ClipDatasetOptions(3)
         {
-            FlowReader = path =>
+            FlowSource = request =>
             {
-                read.Add(Path.GetFileName(path));
-                return full([2, 6, 8], read.Count, ScalarType.Float32);
+                read.Add(Path.GetFileName(request.GroundTruthFlowPath!));
+                Assert.EndsWith($"gtFlowValid_{read.Count + 16:D6}.png", request.GroundTruthValidPath);
+                return new FlowField(full([2, 6, 8], read.Count, ScalarType.Float32), ones([6, 8], ScalarType.Byte));
             },
         };
         var dataset = new CityscapesDataset(root, "val", options);
@@ -142,11 +143,12 @@ public class CityscapesDatasetTests
         Assert.Equal(new byte[] { 3, 3, 3, 3, 8, 8, 8, 8 }, clip.Label[0].ToArray<byte>());
         Assert.Equal(new[] { "aachen_000000_000019_gtFlow_000017.flo", "aachen_000000_000019_gtFlow_000018.flo" }, read);
         Assert.Equal(2f, clip.Neighbours[1].Flow![0][0][0].item<float>());
-        Assert.Equal(new byte[] { 0, 1, 1, 1, 1, 1, 1, 1 }, clip.Neighbours[0].FlowValid![0].ToArray<byte>());
-        // A missing flow file is named.
-        File.Delete(Path.Combine(flowDir, "aachen_000000_000019_gtFlow_000017.flo"));
-        var e = Assert.Throws<FileNotFoundException>(() => dataset.GetClip(0, 0));
-        Assert.Contains("gtFlow_000017.flo", e.Message);
+        Assert.Equal(new byte[] { 1, 1, 1, 1, 1, 1, 1, 1 }, clip.Neighbours[0].FlowValid![0].ToArray<byte>());
+        // A source that returns the wrong size is named with the neighbour frame.
+        var wrong = new CityscapesDataset(root, "val", new ClipDatasetOptions(3) { FlowSource = _ => new FlowField(zeros(2, 5, 8)) });
+        var bad = Assert.Throws<InvalidDataException>(() => wrong.GetClip(0, 0));
+        Assert.Contains("leftImg8bit", bad.Message);
+        Assert.Contains("[2, 6, 8]", bad.Message);
     }
 
     [Fact]

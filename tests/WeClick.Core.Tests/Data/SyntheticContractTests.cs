@@ -16,7 +16,7 @@ public sealed class SyntheticContractTests(SmallSyntheticSet set) : IClassFixtur
 
     private CityscapesDataset Open(int frames = 3) => new(_root, "train", new ClipDatasetOptions(frames, FrameDirection.Forward)
     {
-        FlowReader = FloFile.Read,
+        FlowSource = GroundTruthFlowSource.Get,
         Clicks = ClickSource.Generate(ClickSettings.CamVid),
     });
 
