@@ -1,0 +1,80 @@
+using WeClick.Data.Synthetic;
+
+namespace WeClick.Experiments;
+
+/// <summary>
+/// Named starting configs: the paper's two schedules (WeClick §4.1) and <c>quick</c> ones that finish on a laptop CPU.
+/// <c>weclick print-config --preset NAME</c> shows one in full; <c>--set key=value</c> changes any key.
+/// </summary>
+public static class ExperimentPresets
+{
+    /// <summary>The preset names.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["quick", "camvid-quick", "camvid", "cityscapes"];
+
+    /// <summary>The preset of that name.</summary>
+    /// <exception cref="ArgumentException">Unknown name (the message lists the known ones).</exception>
+    public static ExperimentConfig Get(string name) => name switch
+    {
+        "quick" => Quick,
+        "camvid-quick" => CamVidQuick,
+        "camvid" => CamVid,
+        "cityscapes" => Cityscapes,
+        _ => throw new ArgumentException($"Unknown preset '{name}'. Known presets: {string.Join(", ", Names)}.", nameof(name)),
+    };
+
+    /// <summary>
+    /// Cityscapes as in the paper: teacher DeepLabV3+ R101, student DeepLabV3+ R18, SGD lr 7e-3, batch 4, crop 768×768,
+    /// 120 epochs, n = 3 forward neighbours at distance 1.
+    /// </summary>
+    public static ExperimentConfig Cityscapes => new()
+    {
+        Name = "cityscapes",
+        Data = new DataConfig { Dataset = "cityscapes", Root = "data/cityscapes", Workers = 4 },
+        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet101", BackboneWeights = "data/weights/resnet101.safetensors" },
+        Student = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = "data/weights/resnet18.safetensors" },
+        TeacherSchedule = new ScheduleConfig { LearningRate = 7e-3, BatchSize = 4, CropHeight = 768, CropWidth = 768, Epochs = 120 },
+        StudentSchedule = new ScheduleConfig { LearningRate = 7e-3, BatchSize = 4, CropHeight = 768, CropWidth = 768, Epochs = 120 },
+        Device = "cuda",
+    };
+
+    /// <summary>CamVid as in the paper: SGD lr 1e-4, batch 8, crop 360×360, 200 epochs.</summary>
+    public static ExperimentConfig CamVid => Cityscapes with
+    {
+        Name = "camvid",
+        Data = new DataConfig { Dataset = "camvid", Root = "data/camvid", Workers = 4 },
+        TeacherSchedule = new ScheduleConfig { LearningRate = 1e-4, BatchSize = 8, CropHeight = 360, CropWidth = 360, Epochs = 200, EvaluateEvery = 20 },
+        StudentSchedule = new ScheduleConfig { LearningRate = 1e-4, BatchSize = 8, CropHeight = 360, CropWidth = 360, Epochs = 200, EvaluateEvery = 20 },
+    };
+
+    /// <summary>
+    /// The synthetic driving video on a CPU: small images, small networks, a few epochs, three seeds — the Table 1 rows in
+    /// minutes (README's main job, <c>weclick reproduce --preset quick</c>).
+    /// </summary>
+    public static ExperimentConfig Quick => new()
+    {
+        Name = "quick",
+        Data = new DataConfig
+        {
+            Dataset = "synthetic",
+            Root = "data/synthetic-quick",
+            Synthetic = new SyntheticVideoSettings { Width = 160, Height = 80, TrainSnippets = 24, ValSnippets = 8, Seed = 0 },
+            Workers = 1,
+        },
+        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet18" },
+        Student = new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.5 },
+        TeacherSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 12, EvaluateEvery = 4 },
+        StudentSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 8, EvaluateEvery = 4 },
+        Evaluation = new EvaluationConfig { SpeedFrames = 10 },
+        Seeds = [0, 1, 2],
+        Device = "cpu",
+    };
+
+    /// <summary>CamVid on a CPU: the quick networks on 180×240 crops for a few epochs (needs CamVid on disk).</summary>
+    public static ExperimentConfig CamVidQuick => Quick with
+    {
+        Name = "camvid-quick",
+        Data = new DataConfig { Dataset = "camvid", Root = "data/camvid", Workers = 1 },
+        TeacherSchedule = Quick.TeacherSchedule with { CropHeight = 180, CropWidth = 240, MinScale = 0.5, MaxScale = 1.0 },
+        StudentSchedule = Quick.StudentSchedule with { CropHeight = 180, CropWidth = 240, MinScale = 0.5, MaxScale = 1.0 },
+    };
+}
