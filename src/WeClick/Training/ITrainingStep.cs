@@ -1,0 +1,18 @@
+using WeClick.Data;
+using WeClick.Losses;
+using WeClick.Models;
+
+namespace WeClick.Training;
+
+/// <summary>
+/// The loss of one batch for the network being trained: forward passes and the loss terms, nothing else (the loop does
+/// the backward pass, the optimiser and the bookkeeping). <see cref="TeacherStep"/> and <see cref="StudentStep"/>.
+/// </summary>
+public interface ITrainingStep
+{
+    /// <summary>Whether batches must carry neighbour frames and flows (MFD on).</summary>
+    bool NeedsNeighbours { get; }
+
+    /// <summary>Runs the forward passes of <paramref name="model"/> (in training mode) on the batch and returns Eq. 5's terms.</summary>
+    LossTerms Run(Segmentor model, ClipBatch batch);
+}
