@@ -11,8 +11,10 @@ public sealed class ConfigAndRunsCommandTests : IDisposable
     [Fact]
     public void PrintConfig_ShowsOverriddenValues()
     {
-        var result = CliRunner.RunIn(CliRunner.CliDirectory, "print-config", "--preset", "quick", "--set", "loss.beta=0", "--set", "seeds=[3,4]", "--set", "clip.direction=backward");
+        var output = Path.Combine(folder.FullName, "effective.json");
+        var result = CliRunner.Run("print-config", "--preset", "quick", "--set", "loss.beta=0", "--set", "seeds=[3,4]", "--set", "clip.direction=backward", "--out", output);
         Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(result.Stdout.TrimEnd(), File.ReadAllText(output).TrimEnd());
         var config = ConfigFile.FromJson(result.Stdout, "stdout");
         Assert.Equal(0.0, config.Loss.Beta);
         Assert.Equal([3, 4], config.Seeds);
@@ -24,10 +26,14 @@ public sealed class ConfigAndRunsCommandTests : IDisposable
     [InlineData("weclick: --set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow).", "--preset", "quick", "--set", "loss.betta=0")]
     [InlineData("weclick: student.name: unknown model 'unet-resnet18' (known: deeplabv3plus-resnet18,", "--preset", "quick", "--set", "student.name=unet-resnet18")]
     [InlineData("weclick: data.root: 'no/such/camvid' does not exist (dataset 'camvid' is read from it).", "--preset", "camvid-quick", "--set", "data.root=no/such/camvid")]
+    [InlineData("weclick: --preset: unknown preset 'nope' (known: quick, camvid-quick, camvid, cityscapes).", "--preset", "nope")]
+    [InlineData("weclick: --set clip.direction=bi: key 'clip.direction' expects one of forward, backward, biDirection, got 'bi'.", "--set", "clip.direction=bi")]
     public void PrintConfig_ReportsABadConfigInOneLine_AndWritesNothing(string message, params string[] arguments)
     {
-        var result = CliRunner.Run(["print-config", .. arguments]);
+        var output = Path.Combine(folder.FullName, "effective.json");
+        var result = CliRunner.Run(["print-config", .. arguments, "--out", output]);
         Assert.Equal(2, result.ExitCode);
+        Assert.Empty(folder.GetFileSystemInfos());
         Assert.StartsWith(message, result.Stderr);
         Assert.Single(result.Stderr.TrimEnd().Split('\n'));
         Assert.Equal("", result.Stdout);
