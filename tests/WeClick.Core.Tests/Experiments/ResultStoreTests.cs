@@ -82,6 +82,36 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void AnotherProcessWritingAtOnce_AllRowsLand()
+    {
+        // A second process (Python's sqlite3, as a notebook would) inserts rows one transaction each while this one does.
+        var path = Path.Combine(folder.FullName, ResultStore.FileName);
+        const int rows = 400;
+        using var store = ResultStore.Open(path);
+        var mine = store.StartRun("race", RunRole.Student, "weakly", 0, ExperimentPresets.Quick);
+        var theirs = store.StartRun("race", RunRole.Student, "weakly", 1, ExperimentPresets.Quick);
+        var script = $"""
+            import sqlite3
+            db = sqlite3.connect({System.Text.Json.JsonSerializer.Serialize(path)}, timeout=60, isolation_level=None)
+            for i in range({rows}):
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("INSERT INTO epoch_metrics (run, epoch, step, name, value) VALUES (?, ?, ?, 'loss', ?)", ({theirs}, i, i, float(i)))
+                db.execute("COMMIT")
+            """;
+        var start = new System.Diagnostics.ProcessStartInfo("python3", ["-c", script]) { RedirectStandardError = true };
+        using var python = System.Diagnostics.Process.Start(start)!;
+        for (var i = 0; i < rows; i++)
+        {
+            store.LogEpoch(mine, i, i, new Dictionary<string, double> { ["loss"] = i });
+        }
+        var errors = python.StandardError.ReadToEnd();
+        python.WaitForExit();
+        Assert.True(python.ExitCode == 0, errors);
+        Assert.Equal(rows, store.EpochMetrics(mine).Count);
+        Assert.Equal(Enumerable.Range(0, rows).Select(i => (double)i), store.EpochMetrics(theirs).Select(m => m.Value));
+    }
+
+    [Fact]
     public void ExportCsv_QuotesFieldsAndRefusesWrites()
     {
         using var store = ResultStore.ForWorkspace(folder.FullName);
