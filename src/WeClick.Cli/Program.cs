@@ -9,5 +9,7 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     ClicksCommand.Create(),
     ModelsCommand.Create(),
     BenchCommand.Create(),
+    ConfigCommand.Create(),
+    RunsCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using WeClick.Experiments;
+
+namespace WeClick.Cli.Commands;
+
+/// <summary><c>weclick runs list|compare|export</c>: the results store of a workspace.</summary>
+internal static class RunsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("runs", "Inspect the results store of a workspace (<workspace>/results.sqlite): list runs, compare seeds, export CSV.");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Compare());
+        command.Subcommands.Add(Export());
+        return command;
+    }
+
+    private static Option<string> Workspace() =>
+        new("--workspace") { Description = "The workspace folder holding results.sqlite.", DefaultValueFactory = _ => "runs" };
+
+    private static ResultStore Open(string workspace) => ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName));
+
+    private static Command List()
+    {
+        var workspace = Workspace();
+        var experiment = new Option<string?>("--experiment") { Description = "Only this experiment." };
+        var command = new Command("list", "A table of the runs (id, experiment, role, variant, seed, status, times, mIoU, checkpoint).") { workspace, experiment };
+        command.SetAction(parse =>
+        {
+            using var store = Open(parse.GetValue(workspace)!);
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var column in new[] { "id", "experiment", "role", "variant", "seed", "status", "started", "ended", "mIoU", "checkpoint" })
+            {
+                table.AddColumn(column);
+            }
+            foreach (var run in store.Runs(new RunFilter(Experiment: parse.GetValue(experiment))))
+            {
+                var metrics = store.FinalMetrics(run.Id);
+                table.AddRow(
+                    run.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(run.Experiment), run.Role.ToString().ToLowerInvariant(), Markup.Escape(run.Variant),
+                    run.Seed.ToString(CultureInfo.InvariantCulture), run.Status.ToString().ToLowerInvariant(),
+                    run.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), run.Ended?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+                    metrics.TryGetValue("mIoU", out var miou) ? miou.ToString("F4", CultureInfo.InvariantCulture) : "",
+                    Markup.Escape(run.Checkpoint ?? run.Message ?? ""));
+            }
+            Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Writes a table; into a pipe or file at a width that keeps each run on one line (Spectre assumes 80
+    /// columns there and would wrap paths and variants, which greps and notebooks then miss).</summary>
+    private static void Write(Table table)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 240);
+        }
+        AnsiConsole.Write(table);
+    }
+
+    private static Command Compare()
+    {
+        var workspace = Workspace();
+        var experiment = new Option<string?>("--experiment") { Description = "The experiment (default: the only one in the store)." };
+        var metrics = new Option<string[]>("--metric") { Description = "Final metrics to show (repeatable; default mIoU).", DefaultValueFactory = _ => ["mIoU"] };
+        var percent = new Option<bool>("--percent") { Description = "Show metrics stored as fractions as percentages (x 100)." };
+        var decimals = new Option<int>("--decimals") { Description = "Decimals shown.", DefaultValueFactory = _ => 1 };
+        var command = new Command("compare", "Mean ± std over seeds of final metrics per role and variant of an experiment (finished runs only).")
+        {
+            workspace, experiment, metrics, percent, decimals,
+        };
+        command.SetAction(parse =>
+        {
+            using var store = Open(parse.GetValue(workspace)!);
+            var name = parse.GetValue(experiment) ?? store.Experiments() switch
+            {
+                [var only] => only,
+                [] => throw new InvalidOperationException($"{store.Path}: no runs yet."),
+                var all => throw new ArgumentException($"--experiment is needed: the store holds {string.Join(", ", all)}."),
+            };
+            var summaries = store.Summaries(name);
+            if (summaries.Count == 0)
+            {
+                throw new ArgumentException($"{store.Path}: no finished runs of experiment '{name}' (experiments: {string.Join(", ", store.Experiments())}).");
+            }
+            var shown = parse.GetValue(metrics)!;
+            var scale = parse.GetValue(percent) ? 100.0 : 1.0;
+            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(name)).AddColumn("role").AddColumn("variant").AddColumn("seeds");
+            foreach (var metric in shown)
+            {
+                table.AddColumn(Markup.Escape(metric));
+            }
+            foreach (var summary in summaries)
+            {
+                var cells = new List<string> { summary.Role.ToString().ToLowerInvariant(), Markup.Escape(summary.Variant), string.Join(",", summary.Seeds) };
+                cells.AddRange(shown.Select(m => summary.Metrics.TryGetValue(m, out var s) ? s.Format(parse.GetValue(decimals), scale) : "–"));
+                table.AddRow(cells.ToArray());
+            }
+            Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var workspace = Workspace();
+        var what = new Option<string>("--table") { Description = $"A table ({string.Join(", ", ResultStore.Tables)}) or a SELECT query.", Required = true };
+        var output = new Option<string>("--out") { Description = "The CSV file to write.", Required = true };
+        var command = new Command("export", "Write a table of the store (or a SELECT query's result) to a CSV file.") { workspace, what, output };
+        command.SetAction(parse =>
+        {
+            using var store = Open(parse.GetValue(workspace)!);
+            var path = parse.GetValue(output)!;
+            var rows = store.ExportCsv(parse.GetValue(what)!, path);
+            Console.WriteLine($"wrote {rows} rows to {path}");
+            return 0;
+        });
+        return command;
+    }
+}
