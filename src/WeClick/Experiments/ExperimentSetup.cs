@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WeClick.Clicks;
 using WeClick.Data;
 using WeClick.Data.Synthetic;
+using WeClick.Evaluation;
 using WeClick.Flow;
 using WeClick.Models;
 using WeClick.Models.Backbones;
@@ -67,7 +68,8 @@ public static class ExperimentSetup
     /// <param name="split">Split name (<c>data.trainSplit</c> or <c>data.valSplit</c>).</param>
     /// <param name="frames">Frames per clip, the target included (1 = single frames).</param>
     /// <param name="flows">The flow source for neighbours (null: clips without flows).</param>
-    public static IClipDataset OpenSplit(ExperimentConfig config, string split, int frames = 1, FlowProvider? flows = null)
+    /// <param name="clicks">Generate clicks (training); false for evaluation, which reads dense labels only.</param>
+    public static IClipDataset OpenSplit(ExperimentConfig config, string split, int frames = 1, FlowProvider? flows = null, bool clicks = true)
     {
         ArgumentNullException.ThrowIfNull(config);
         var options = new ClipDatasetOptions(frames, config.Clip.Direction, frames > 1 ? config.Clip.ToPolicy() : null)
@@ -81,8 +83,11 @@ public static class ExperimentSetup
             "cityscapes" or "synthetic" => new CityscapesDataset(config.Data.Root, split, options),
             var other => throw new ArgumentException($"data.dataset '{other}' is not one of synthetic, cityscapes, camvid."),
         };
-        var clicks = ClickSource.Generate(ClickSettings(config, dataset.Classes));
-        options = options with { Clicks = clicks };
+        if (!clicks)
+        {
+            return dataset;
+        }
+        options = options with { Clicks = ClickSource.Generate(ClickSettings(config, dataset.Classes)) };
         return config.Data.Dataset switch
         {
             "camvid" => new CamVidDataset(config.Data.Root, split, options: options),
@@ -110,6 +115,27 @@ public static class ExperimentSetup
             segmentor.to(d);
         }
         return segmentor;
+    }
+
+    /// <summary>
+    /// Validation for <c>TrainingHooks.Validate</c>: evaluates a model on the validation split (single frames, the config's
+    /// evaluation settings) and returns <c>mIoU</c>, <c>mPA</c> and <c>pixelAccuracy</c> (fractions in 0..1).
+    /// </summary>
+    public static Func<Segmentor, IReadOnlyDictionary<string, double>> Validator(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var dataset = OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var evaluator = new Evaluator(config.Evaluation);
+        return model =>
+        {
+            var metrics = evaluator.Evaluate(model, dataset).Metrics;
+            return new Dictionary<string, double>
+            {
+                ["mIoU"] = metrics.MeanIoU,
+                ["mPA"] = metrics.MeanPixelAccuracy,
+                ["pixelAccuracy"] = metrics.PixelAccuracy,
+            };
+        };
     }
 
     /// <summary>The device named by <c>device</c> (<c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>).</summary>

@@ -13,7 +13,7 @@ public sealed record TrainingHooks
     /// <summary>Progress updates (terminal bar, notebook plot, results store).</summary>
     public Action<TrainingUpdate>? Observer { get; init; }
 
-    /// <summary>Validation of the model being trained (metrics with <c>miou</c>); null = none.</summary>
+    /// <summary>Validation of the model being trained (metrics with <c>mIoU</c>); null = none.</summary>
     public Func<Segmentor, IReadOnlyDictionary<string, double>>? Validate { get; init; }
 
     /// <summary>Continue from the run folder's last checkpoint when there is one (default).</summary>

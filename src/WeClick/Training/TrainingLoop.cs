@@ -110,7 +110,7 @@ public static class TrainingLoop
                 lastValidation = options.Validate!(model);
                 model.train();
                 options.Observer?.Invoke(Update(TrainingUpdateKind.Validated, epoch, lastValidation));
-                var miou = lastValidation.TryGetValue("miou", out var m) ? m : double.NaN;
+                var miou = lastValidation.TryGetValue("mIoU", out var m) ? m : double.NaN;
                 if (state.BestMetric is null || miou > state.BestMetric)
                 {
                     state = state with { BestMetric = miou, BestEpoch = epoch };

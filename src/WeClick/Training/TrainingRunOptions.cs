@@ -21,7 +21,7 @@ public sealed record TrainingRunOptions
     /// <summary>Receives every step, validation, epoch end and the finish (the terminal bar, a notebook's live plot, the store).</summary>
     public Action<TrainingUpdate>? Observer { get; init; }
 
-    /// <summary>Evaluates the model on the validation split and returns metrics; <c>miou</c> (0..1) picks the best checkpoint.
+    /// <summary>Evaluates the model on the validation split and returns metrics; <c>mIoU</c> (0..1) picks the best checkpoint.
     /// Null: no validation (the last weights are also the best).</summary>
     public Func<Segmentor, IReadOnlyDictionary<string, double>>? Validate { get; init; }
 

@@ -31,7 +31,7 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
             {
                 validations++;
                 Assert.False(model.training);
-                return new Dictionary<string, double> { ["miou"] = validations == 1 ? 0.5 : 0.25 };
+                return new Dictionary<string, double> { ["mIoU"] = validations == 1 ? 0.5 : 0.25 };
             },
         });
         var steps = updates.Where(u => u.Kind == TrainingUpdateKind.Step).ToList();

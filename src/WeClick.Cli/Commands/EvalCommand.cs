@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using WeClick.Evaluation;
+using WeClick.Experiments;
+
+namespace WeClick.Cli.Commands;
+
+/// <summary><c>weclick eval</c>: metrics of trained weights on a split, with per-class IoU, size and speed.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var arguments = new ExperimentArguments();
+        var weights = new Option<string>("--weights") { Description = "The weights to evaluate (a run's best.safetensors).", Required = true };
+        var role = new Option<string>("--model") { Description = "Which network of the config the weights belong to: student or teacher.", DefaultValueFactory = _ => "student" };
+        var split = new Option<string?>("--split") { Description = "The split (default: the config's data.valSplit)." };
+        var speed = new Option<bool>("--speed") { Description = "Also time single-frame inference (#params, median latency, FPS)." };
+        var command = new Command("eval", "Evaluate weights on a split: mIoU, mPA, pixel accuracy and per-class IoU (flip/multi-scale per evaluation.* keys).")
+        {
+            weights, role, split, speed,
+        };
+        arguments.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var config = arguments.Resolve(parse);
+            var path = parse.GetValue(weights)!;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"--weights '{path}' does not exist.");
+            }
+            var model = parse.GetValue(role) switch
+            {
+                "student" => config.Student,
+                "teacher" => config.Teacher,
+                var other => throw new ArgumentException($"--model must be student or teacher, not '{other}'."),
+            };
+            var dataset = ExperimentSetup.OpenSplit(config, parse.GetValue(split) ?? config.Data.ValSplit, clicks: false);
+            using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, dataset.Classes.Count, ExperimentSetup.ParseDevice(config.Device));
+            network.load(path);
+            var result = ConsoleProgress.Run($"evaluating on {dataset.Name}", dataset.Count, progress =>
+                new Evaluator(config.Evaluation).Evaluate(network, dataset, (done, _) => progress.Report(done)));
+            var m = result.Metrics;
+            var c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(c, $"{model.Name} on {result.Dataset} ({result.Frames} frames): mIoU {100 * m.MeanIoU:F2} %, mPA {100 * m.MeanPixelAccuracy:F2} %, pixel accuracy {100 * m.PixelAccuracy:F2} %"));
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("class").AddColumn(new TableColumn("IoU (%)").RightAligned()).AddColumn(new TableColumn("accuracy (%)").RightAligned());
+            for (var i = 0; i < m.ClassNames.Count; i++)
+            {
+                table.AddRow(m.ClassNames[i], Percent(m.PerClassIoU[i]), Percent(m.PerClassAccuracy[i]));
+            }
+            AnsiConsole.Write(table);
+            if (parse.GetValue(speed))
+            {
+                var p = ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames);
+                Console.WriteLine(string.Create(c, $"{p.Model}: {p.Parameters:N0} parameters; {p.MedianLatencyMs:F1} ms median per frame = {p.Fps:F1} FPS ({p.Width}×{p.Height}, batch 1, {p.Device}, {p.Threads} threads)"));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Percent(double value) => double.IsNaN(value) ? "–" : (100 * value).ToString("F1", CultureInfo.InvariantCulture);
+}

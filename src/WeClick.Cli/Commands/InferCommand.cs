@@ -1,0 +1,113 @@
+using System.CommandLine;
+using WeClick.Evaluation;
+using WeClick.Experiments;
+using WeClick.Reports;
+using WeClick.Torch;
+using WeClick.Torch.Vision;
+using static WeClick.Torch.torch;
+
+namespace WeClick.Cli.Commands;
+
+/// <summary><c>weclick infer</c>: segment a folder of images or a video, one frame at a time (the student alone, as at deployment).</summary>
+internal static class InferCommand
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp"];
+
+    public static Command Create()
+    {
+        var arguments = new ExperimentArguments();
+        var weights = new Option<string>("--weights") { Description = "The trained weights (a run's best.safetensors).", Required = true };
+        var role = new Option<string>("--model") { Description = "Which network of the config: student or teacher.", DefaultValueFactory = _ => "student" };
+        var input = new Option<string>("--input") { Description = "A folder of images (png, jpg) or a video file.", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder: coloured masks (and overlays), or overlay.avi for a video.", Required = true };
+        var classes = new Option<string>("--classes") { Description = "Class set of the weights: camvid (also the synthetic video's 11 classes) or cityscapes.", DefaultValueFactory = _ => "camvid" };
+        var alpha = new Option<double>("--alpha") { Description = "Mask opacity of the overlays (0..1).", DefaultValueFactory = _ => 0.5 };
+        var command = new Command("infer", "Segment a folder of images or a video with trained weights: coloured masks and overlays (a video gives an overlay video).")
+        {
+            weights, role, input, output, classes, alpha,
+        };
+        arguments.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var config = arguments.Resolve(parse);
+            var classSet = parse.GetValue(classes) switch
+            {
+                "camvid" => Data.ClassSet.CamVid,
+                "cityscapes" => Data.ClassSet.Cityscapes,
+                var other => throw new ArgumentException($"--classes must be camvid or cityscapes, not '{other}'."),
+            };
+            var path = parse.GetValue(weights)!;
+            var source = parse.GetValue(input)!;
+            var target = parse.GetValue(output)!;
+            var opacity = parse.GetValue(alpha);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"--weights '{path}' does not exist.");
+            }
+            if (opacity is < 0 or > 1)
+            {
+                throw new ArgumentException($"--alpha must lie in 0..1, not {opacity}.");
+            }
+            var model = parse.GetValue(role) == "teacher" ? config.Teacher : config.Student;
+            using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classSet.Count, ExperimentSetup.ParseDevice(config.Device));
+            network.load(path);
+            var evaluator = new Evaluator(config.Evaluation);
+            Directory.CreateDirectory(target);
+            if (Directory.Exists(source))
+            {
+                var files = Directory.GetFiles(source).Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order().ToArray();
+                if (files.Length == 0)
+                {
+                    throw new FileNotFoundException($"--input '{source}' holds no png/jpg/bmp images.");
+                }
+                ConsoleProgress.Run("segmenting images", files.Length, progress =>
+                {
+                    for (var i = 0; i < files.Length; i++)
+                    {
+                        using var scope = NewDisposeScope();
+                        var image = Image.Read(files[i]);
+                        var (mask, overlay) = Segment(evaluator, network, image, classSet, opacity);
+                        var name = Path.GetFileNameWithoutExtension(files[i]);
+                        Image.Write(Path.Combine(target, name + "_mask.png"), mask);
+                        Image.Write(Path.Combine(target, name + "_overlay.png"), overlay);
+                        progress.Report(i + 1);
+                    }
+                    return 0;
+                });
+                Console.WriteLine($"{files.Length} images → {target}");
+                return 0;
+            }
+            if (!File.Exists(source))
+            {
+                throw new FileNotFoundException($"--input '{source}' is neither a folder nor a file.");
+            }
+            using var reader = new VideoReader(source);
+            var video = Path.Combine(target, "overlay.avi");
+            var frames = 0;
+            using (var writer = new VideoWriter(video, reader.FramesPerSecond > 0 ? reader.FramesPerSecond : 10, reader.Width, reader.Height))
+            {
+                ConsoleProgress.Run("segmenting video", (int)Math.Max(reader.FrameCount, 1), progress =>
+                {
+                    foreach (var frame in reader.Frames())
+                    {
+                        using var scope = NewDisposeScope();
+                        var (_, overlay) = Segment(evaluator, network, frame, classSet, opacity);
+                        writer.Write(overlay);
+                        progress.Report(++frames);
+                    }
+                    return 0;
+                });
+            }
+            Console.WriteLine($"{frames} frames → {video}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static (Tensor Mask, Tensor Overlay) Segment(Evaluator evaluator, Models.Segmentor network, Tensor image, Data.ClassSet classes, double alpha)
+    {
+        var mask = SegmentationPalette.Colorize(evaluator.Predict(network, image), classes);
+        var overlay = image.to(ScalarType.Float32).mul(1 - alpha).add(mask.to(ScalarType.Float32).mul(alpha)).round().to(ScalarType.Byte);
+        return (mask, overlay);
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using WeClick.Experiments;
+using WeClick.Training;
+
+namespace WeClick.Cli.Commands;
+
+/// <summary><c>weclick train teacher|student</c>: one recorded training run of an experiment config.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("train", "Train the teacher (clicks only) or a student (clicks + KD + MFD) of an experiment; runs resume from their last checkpoint.");
+        command.Subcommands.Add(Teacher());
+        command.Subcommands.Add(Student());
+        return command;
+    }
+
+    private static Command Teacher()
+    {
+        var arguments = new ExperimentArguments();
+        var seed = new Option<int?>("--seed") { Description = "The run's seed (default: the config's first seed)." };
+        var restart = new Option<bool>("--restart") { Description = "Discard the run folder's checkpoints and start over." };
+        var command = new Command("teacher", "Train the teacher with weakly = pCE + λ·GatedCRF (Fig. 3a) into <workspace>/<name>/teacher-seed<N>.") { seed, restart };
+        arguments.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var config = arguments.Resolve(parse);
+            var s = parse.GetValue(seed) ?? config.Seeds[0];
+            var teacherConfig = config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } };
+            var folder = Path.Combine(parse.GetValue(arguments.Workspace)!, config.Name, $"teacher-seed{s}");
+            return Run(parse, arguments, teacherConfig, RunRole.Teacher, "weakly", s, folder, null, parse.GetValue(restart));
+        });
+        return command;
+    }
+
+    private static Command Student()
+    {
+        var arguments = new ExperimentArguments();
+        var seed = new Option<int?>("--seed") { Description = "The run's seed (default: the config's first seed)." };
+        var restart = new Option<bool>("--restart") { Description = "Discard the run folder's checkpoints and start over." };
+        var teacher = new Option<string?>("--teacher") { Description = "The teacher's weights (default: <workspace>/<name>/teacher-seed<first seed>/best.safetensors)." };
+        var command = new Command("student",
+            "Train a student with Eq. 5 (Fig. 3b); the loss weights choose the Table 1 row: --set loss.beta=0 for weakly+KD, --set loss.beta=0 --set loss.gamma=0 for weakly.")
+        {
+            seed, restart, teacher,
+        };
+        arguments.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var config = arguments.Resolve(parse);
+            var s = parse.GetValue(seed) ?? config.Seeds[0];
+            var variant = Variant(config.Loss);
+            var workspace = parse.GetValue(arguments.Workspace)!;
+            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(Path.Combine(workspace, config.Name, $"teacher-seed{config.Seeds[0]}"));
+            if ((config.Loss.Beta > 0 || config.Loss.Gamma > 0) && !File.Exists(teacherWeights))
+            {
+                throw new FileNotFoundException($"teacher weights '{teacherWeights}' do not exist: run `weclick train teacher` with the same config first, or pass --teacher PATH.");
+            }
+            var folder = Path.Combine(workspace, config.Name, $"student-{variant}-seed{s}");
+            return Run(parse, arguments, config, RunRole.Student, variant, s, folder, teacherWeights, parse.GetValue(restart));
+        });
+        return command;
+    }
+
+    /// <summary>The Table 1 row a loss config corresponds to.</summary>
+    public static string Variant(LossConfig loss) => (loss.Beta > 0, loss.Gamma > 0) switch
+    {
+        (false, false) => "weakly",
+        (false, true) => "weakly+KD",
+        (true, false) => "weakly+MFD",
+        _ => "weakly+KD+MFD",
+    };
+
+    private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, RunRole role, string variant, int seed, string folder, string? teacherWeights, bool restart)
+    {
+        var workspace = parse.GetValue(arguments.Workspace)!;
+        ExperimentSetup.EnsureData(config);
+        if (restart && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        using var store = ResultStore.ForWorkspace(workspace);
+        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
+        var weights = TrainingProgressView.Run(title, observer => Reproduction.TrainRecorded(store, config, role, variant, seed, folder, teacherWeights,
+            new ReproductionOptions { Workspace = workspace, ObserverFor = _ => observer, Log = line => Console.Error.WriteLine(line) }, validation));
+        var run = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Last(r => r.Seed == seed);
+        var metrics = store.FinalMetrics(run.Id);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{title}: mIoU {100 * metrics["mIoU"]:F1} %, mPA {100 * metrics["mPA"]:F1} % on {config.Data.ValSplit}; weights {weights}"));
+        return 0;
+    }
+}

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using WeClick.Data;
+using WeClick.Evaluation;
+using WeClick.Models;
+using WeClick.Reports;
+using WeClick.Torch;
+using WeClick.Training;
+using static WeClick.Torch.torch;
+
+namespace WeClick.Experiments;
+
+/// <summary>What <see cref="Reproduction.Run"/> needs besides the config.</summary>
+public sealed record ReproductionOptions
+{
+    /// <summary>The workspace: the results store, run folders, the flow cache and the report go here.</summary>
+    public required string Workspace { get; init; }
+
+    /// <summary>Progress text (one line per stage).</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>The training observer for a run, given its title (e.g. <c>student weakly+KD seed 1</c>); null = none.</summary>
+    public Func<string, Action<TrainingUpdate>?>? ObserverFor { get; init; }
+
+    /// <summary>Stops between steps; a later run resumes.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
+
+/// <summary>One row of the reproduction table.</summary>
+/// <param name="Role">Teacher or student.</param>
+/// <param name="Variant">The loss: weakly, weakly+KD, weakly+KD+MFD.</param>
+/// <param name="Model">Catalogue name.</param>
+/// <param name="MeanIoU">mIoU over seeds.</param>
+/// <param name="MeanPixelAccuracy">mPA over seeds.</param>
+/// <param name="Seeds">Seeds averaged.</param>
+/// <param name="PerClassIoU">Per-class IoU averaged over seeds (NaN where undefined).</param>
+public sealed record ReproductionRow(RunRole Role, string Variant, string Model, SeedSummary MeanIoU, SeedSummary MeanPixelAccuracy,
+    IReadOnlyList<int> Seeds, IReadOnlyList<double> PerClassIoU);
+
+/// <summary>The outcome of a reproduction.</summary>
+/// <param name="Rows">Teacher first, then the students in Table 1 order.</param>
+/// <param name="Report">The report's index.html.</param>
+/// <param name="WallSeconds">Wall time of this call.</param>
+/// <param name="Profiles">#Params and speed of teacher and student.</param>
+public sealed record ReproductionResult(IReadOnlyList<ReproductionRow> Rows, string Report, double WallSeconds, IReadOnlyList<ModelProfile> Profiles);
+
+/// <summary>
+/// WeClick's pipeline end to end for one config (Table 1): data and clicks, the teacher from clicks, then per seed the
+/// three students — weakly (α only), weakly+KD (β = 0), weakly+KD+MFD (Eq. 5) — each evaluated on the validation split,
+/// recorded in the workspace's results store, and summarised as mean ± std in an HTML report with per-class IoU and
+/// example masks. Runs already finished in the store with the same config are reused, and interrupted ones resume from
+/// their checkpoints, so running it again continues where it stopped.
+/// </summary>
+/// <remarks>One teacher (the first seed) serves every student, as in the paper, where the teacher is trained once.</remarks>
+public static class Reproduction
+{
+    /// <summary>The student rows of WeClick's Table 1 and the loss each uses.</summary>
+    public static IReadOnlyList<(string Variant, Func<LossConfig, LossConfig> Loss)> StudentRows { get; } =
+    [
+        ("weakly", loss => loss with { Beta = 0, Gamma = 0 }),
+        ("weakly+KD", loss => loss with { Beta = 0 }),
+        ("weakly+KD+MFD", loss => loss),
+    ];
+
+    /// <summary>Runs (or continues) the reproduction.</summary>
+    public static ReproductionResult Run(ExperimentConfig config, ReproductionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var log = options.Log ?? (_ => { });
+        ConfigFile.ThrowIfInvalid(config);
+        var folder = Path.Combine(options.Workspace, config.Name);
+        Directory.CreateDirectory(folder);
+        log($"data: {config.Data.Dataset} in '{config.Data.Root}'");
+        if (ExperimentSetup.EnsureData(config))
+        {
+            log("data: written");
+        }
+        using var store = ResultStore.ForWorkspace(options.Workspace);
+        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var classes = validation.Classes;
+
+        var teacherSeed = config.Seeds[0];
+        var teacherConfig = config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } };
+        var teacherWeights = TrainRecorded(store, teacherConfig, RunRole.Teacher, "weakly", teacherSeed, Path.Combine(folder, $"teacher-seed{teacherSeed}"), null, options, validation);
+
+        foreach (var seed in config.Seeds)
+        {
+            foreach (var (variant, loss) in StudentRows)
+            {
+                var studentConfig = config with { Loss = loss(config.Loss) };
+                TrainRecorded(store, studentConfig, RunRole.Student, variant, seed, Path.Combine(folder, $"student-{variant}-seed{seed}"), teacherWeights, options, validation);
+            }
+        }
+
+        log("report: profiling and drawing");
+        var rows = Rows(store, config, classes);
+        var device = ExperimentSetup.ParseDevice(config.Device);
+        var profiles = new List<ModelProfile>();
+        foreach (var model in new[] { config.Teacher, config.Student })
+        {
+            using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
+            profiles.Add(ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames));
+        }
+        var report = WriteReport(config, rows, profiles, validation, folder, teacherWeights, clock.Elapsed.TotalSeconds);
+        log($"report: {report}");
+        return new ReproductionResult(rows, report, clock.Elapsed.TotalSeconds, profiles);
+    }
+
+    /// <summary>
+    /// One recorded training run: reused when the store holds a finished run of the same config, variant and seed whose
+    /// weights exist; else trained (resuming from the run folder's checkpoint), evaluated on the validation split with its
+    /// best weights, and recorded (per-epoch validation and losses, final metrics, per-class IoU, timings).
+    /// </summary>
+    /// <returns>The best weights.</returns>
+    public static string TrainRecorded(ResultStore store, ExperimentConfig config, RunRole role, string variant, int seed, string runFolder,
+        string? teacherWeights, ReproductionOptions options, IClipDataset validation)
+    {
+        var json = ConfigFile.ToJson(config);
+        var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
+        var done = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished))
+            .LastOrDefault(r => r.Seed == seed && r.ConfigJson == json && r.Checkpoint is { } c && File.Exists(c));
+        if (done is not null)
+        {
+            options.Log?.Invoke($"{title}: finished before, reused");
+            return done.Checkpoint!;
+        }
+        var run = store.StartRun(config.Name, role, variant, seed, config, TrainingCheckpoint.BestPath(runFolder));
+        try
+        {
+            var observer = options.ObserverFor?.Invoke(title);
+            var hooks = new TrainingHooks
+            {
+                Validate = ExperimentSetup.Validator(config),
+                Cancellation = options.Cancellation,
+                Observer = update =>
+                {
+                    observer?.Invoke(update);
+                    if (update.Kind == TrainingUpdateKind.Validated && update.Validation is { } v)
+                    {
+                        store.LogEpoch(run, update.Epoch, update.Step, v);
+                    }
+                    else if (update.Kind == TrainingUpdateKind.EpochEnd)
+                    {
+                        store.LogEpoch(run, update.Epoch, update.Step, update.Losses.ToDictionary(l => "loss." + l.Key, l => l.Value));
+                    }
+                },
+            };
+            var result = role == RunRole.Teacher
+                ? ExperimentTraining.TrainTeacher(config, seed, runFolder, json, hooks)
+                : ExperimentTraining.TrainStudent(config, seed, runFolder, json, teacherWeights, Path.Combine(options.Workspace, "flow-cache"), hooks);
+            store.LogTiming(run, "train", result.TrainingSeconds);
+            var evaluation = Evaluate(config, role, result.BestWeights, validation);
+            store.LogTiming(run, "evaluate", evaluation.Elapsed.TotalSeconds);
+            var metrics = evaluation.Metrics;
+            store.FinishRun(run, new Dictionary<string, double>
+            {
+                ["mIoU"] = metrics.MeanIoU,
+                ["mPA"] = metrics.MeanPixelAccuracy,
+                ["pixelAccuracy"] = metrics.PixelAccuracy,
+                ["bestEpoch"] = result.State.BestEpoch ?? result.State.EpochsDone,
+            }, metrics.PerClassIoU.Select((iou, c) => new ClassIoU(c, metrics.ClassNames[c], double.IsNaN(iou) ? null : iou)).ToArray(), result.BestWeights);
+            options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{title}: mIoU {100 * metrics.MeanIoU:F1} % ({result.TrainingSeconds:F0} s training)"));
+            return result.BestWeights;
+        }
+        catch (Exception e)
+        {
+            store.FailRun(run, e.Message);
+            throw;
+        }
+    }
+
+    private static EvaluationResult Evaluate(ExperimentConfig config, RunRole role, string weights, IClipDataset validation)
+    {
+        var device = ExperimentSetup.ParseDevice(config.Device);
+        var model = role == RunRole.Teacher ? config.Teacher : config.Student;
+        using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, validation.Classes.Count, device);
+        network.load(weights);
+        return new Evaluator(config.Evaluation).Evaluate(network, validation);
+    }
+
+    private static IReadOnlyList<ReproductionRow> Rows(ResultStore store, ExperimentConfig config, ClassSet classes)
+    {
+        var rows = new List<ReproductionRow>();
+        var wanted = new List<(RunRole Role, string Variant, string Model)> { (RunRole.Teacher, "weakly", config.Teacher.Name) };
+        wanted.AddRange(StudentRows.Select(r => (RunRole.Student, r.Variant, config.Student.Name)));
+        foreach (var (role, variant, model) in wanted)
+        {
+            var variantConfig = role == RunRole.Teacher
+                ? config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } }
+                : config with { Loss = StudentRows.First(r => r.Variant == variant).Loss(config.Loss) };
+            var json = ConfigFile.ToJson(variantConfig);
+            var runs = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished))
+                .Where(r => r.ConfigJson == json && (role == RunRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed)))
+                .GroupBy(r => r.Seed).Select(g => g.Last()).OrderBy(r => r.Seed).ToList();
+            var finals = runs.Select(r => store.FinalMetrics(r.Id)).ToList();
+            var perClass = new double[classes.Count];
+            for (var c = 0; c < classes.Count; c++)
+            {
+                var values = runs.Select(r => store.PerClassIoU(r.Id).FirstOrDefault(x => x.ClassIndex == c)?.IoU).OfType<double>().ToList();
+                perClass[c] = values.Count > 0 ? values.Average() : double.NaN;
+            }
+            rows.Add(new ReproductionRow(role, variant, model, SeedSummary.Of(finals.Select(f => f["mIoU"])), SeedSummary.Of(finals.Select(f => f["mPA"])),
+                runs.Select(r => r.Seed).ToArray(), perClass));
+        }
+        return rows;
+    }
+
+    private static string WriteReport(ExperimentConfig config, IReadOnlyList<ReproductionRow> rows, IReadOnlyList<ModelProfile> profiles,
+        IClipDataset validation, string folder, string teacherWeights, double seconds)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var classes = validation.Classes;
+        var report = new HtmlReport($"WeClick reproduction: {config.Name}");
+        report.Paragraph(string.Create(c,
+            $"Dataset {config.Data.Dataset} ({validation.Count} validation frames); teacher {config.Teacher.Name}, student {config.Student.Name}; " +
+            $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
+        report.Heading("Table 1 on this data");
+        string Label(ReproductionRow r) => r.Role == RunRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
+        report.Table(["row", "mIoU (%)", "mPA (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
+            [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), string.Join(",", r.Seeds)]));
+        report.Heading("Size and speed");
+        report.Table(["model", "#params (M)", "latency (ms)", "FPS", "input", "device, threads"], profiles.Select(p => (IReadOnlyList<string>)
+        [
+            p.Model, (p.Parameters / 1e6).ToString("F2", c), p.MedianLatencyMs.ToString("F1", c), p.Fps.ToString("F1", c), $"{p.Width}×{p.Height}, batch 1", $"{p.Device}, {p.Threads}",
+        ]));
+        report.Heading("Per-class IoU");
+        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (Label(r), r.PerClassIoU)).ToArray());
+        report.Heading("Examples");
+        AddExamples(report, config, validation, folder, teacherWeights);
+        return report.Write(Path.Combine(folder, "report"));
+    }
+
+    // Two validation frames: image | ground truth | teacher | each student (seed of the first seed).
+    private static void AddExamples(HtmlReport report, ExperimentConfig config, IClipDataset validation, string folder, string teacherWeights)
+    {
+        var device = ExperimentSetup.ParseDevice(config.Device);
+        var evaluator = new Evaluator(config.Evaluation);
+        var models = new List<(string Name, Segmentor Model)>();
+        try
+        {
+            var teacher = ExperimentSetup.CreateModel(config.Teacher with { BackboneWeights = null }, validation.Classes.Count, device);
+            teacher.load(teacherWeights);
+            models.Add(("teacher", teacher));
+            foreach (var (variant, _) in StudentRows)
+            {
+                var weights = TrainingCheckpoint.BestPath(Path.Combine(folder, $"student-{variant}-seed{config.Seeds[0]}"));
+                if (File.Exists(weights))
+                {
+                    var student = ExperimentSetup.CreateModel(config.Student with { BackboneWeights = null }, validation.Classes.Count, device);
+                    student.load(weights);
+                    models.Add((variant, student));
+                }
+            }
+            var picks = validation.Count > 1 ? new[] { 0, validation.Count / 2 } : new[] { 0 };
+            foreach (var index in picks)
+            {
+                using var clip = validation.GetClip(index, 0);
+                using var scope = NewDisposeScope();
+                var panels = new List<Tensor> { clip.Image, SegmentationPalette.Colorize(clip.Label, validation.Classes) };
+                panels.AddRange(models.Select(m => SegmentationPalette.Colorize(evaluator.Predict(m.Model, clip.Image), validation.Classes)));
+                var separator = full([clip.Image.size(0), 4, 3], 255, ScalarType.Byte);
+                var row = cat(panels.SelectMany((p, i) => i == 0 ? new[] { p } : new[] { separator, p }).ToArray(), 1);
+                report.Image($"example-{index}", row, $"{clip.Name}: image | ground truth | {string.Join(" | ", models.Select(m => m.Name))}");
+            }
+        }
+        finally
+        {
+            foreach (var (_, model) in models)
+            {
+                model.Dispose();
+            }
+        }
+    }
+}
