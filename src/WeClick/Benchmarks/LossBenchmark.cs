@@ -72,8 +72,8 @@ public static class LossBenchmark
             {
                 var row = Measure(fixture, python, i, options.Repetitions);
                 rows.Add(row);
-                var pyText = row.PyTorchSeconds is { } py ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {py * 1e3:F0} ms") : "";
-                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{row.Name}: C# {row.CSharpSeconds * 1e3:F0} ms{pyText}"));
+                var pyText = row.PyTorchSeconds is { } py ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {py * 1e3:G3} ms") : "";
+                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{row.Name}: C# {row.CSharpSeconds * 1e3:G3} ms{pyText}"));
             }
             return new LossBenchmarkResult(options, rows, fixture.FlowSecondsPerPair, pythonVersion);
         }
