@@ -17,11 +17,11 @@ namespace WeClick.Benchmarks;
 /// target, or on all n frames for MFD; frozen teacher forward under no-grad; WeClickLoss.Forward; backward; SGD step
 /// (lr 0.01, momentum 0.9, weight decay 1e-4); zero_grad; one dispose scope), then the Gated CRF against pCE as the loss
 /// alone, forward + backward from fixed leaf logits (the model's contribution removed).</para>
-/// <para><b>Memory</b>: per call, the peak growth of the resident set: VmHWM is reset through /proc/self/clear_refs right
-/// before the call and read right after, minus VmRSS at the reset (<see cref="ProcessMemory"/>); the Python worker measures
-/// itself the same way. It is the growth above what the process already holds: heap that the allocator kept from earlier
-/// calls is reused without counting, so it is a lower bound on the call's working set, measured warm as the steps run in
-/// training. Medians over the repetitions, like the times.</para>
+/// <para><b>Memory</b>: one separate, untimed call per side and row: glibc's malloc_trim(0) returns the free heap to the
+/// system, VmHWM is reset through /proc/self/clear_refs, the call runs, and VmHWM minus the VmRSS at the reset is the call's
+/// peak growth of the resident set (<see cref="ProcessMemory"/>); the Python worker measures itself the same way. Without the
+/// trim the growth reads almost 0, as the allocator reuses heap kept from earlier calls. The trim makes that call slower
+/// (fresh page faults), which is why it is not one of the timed calls. Times are medians of the timed calls.</para>
 /// <para><b>Twin</b>: the same step op for op with torch.nn.functional, except the Gated CRF, which is the reference
 /// algorithm (F.unfold over the (2r+1)² window, as Obukhov et al.'s code) that the C# offset loop replaces. Both sides start
 /// from the same weights and take the same sequence of steps (DeepLabV3+ has no dropout), so the first row's losses agree;
@@ -72,8 +72,8 @@ public static class LossBenchmark
             {
                 var row = Measure(fixture, python, i, options.Repetitions);
                 rows.Add(row);
-                var pyText = row.PyTorchSeconds is { } py ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {py * 1e3:G3} ms") : "";
-                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{row.Name}: C# {row.CSharpSeconds * 1e3:G3} ms{pyText}"));
+                var pyText = row.PyTorchSeconds is { } py ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {py * 1e3:F1} ms") : "";
+                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{row.Name}: C# {row.CSharpSeconds * 1e3:F1} ms{pyText}"));
             }
             return new LossBenchmarkResult(options, rows, fixture.FlowSecondsPerPair, pythonVersion);
         }
@@ -84,23 +84,26 @@ public static class LossBenchmark
         }
     }
 
-    // One untimed warm-up per side, then rounds alternating C# and Python.
+    // Per side one untimed warm-up and one untimed memory call (heap trimmed first), then timed rounds alternating C# and Python.
     private static LossBenchmarkRow Measure(LossBenchmarkFixture fixture, PyTorchWorker? python, int index, int repetitions)
     {
-        (double Seconds, long Peak, double Loss) CSharp() => index switch
+        (double Seconds, long Peak, double Loss) CSharp(bool trim = false) => index switch
         {
-            < 4 => fixture.Step((LossConfiguration)index) is var s ? (s.Seconds, s.PeakBytes, s.Parts["total"]) : default,
-            _ => fixture.LossAlone(withGatedCrf: index == 5) is var l ? (l.Seconds, l.PeakBytes, l.Loss) : default,
+            < 4 => fixture.Step((LossConfiguration)index, trim) is var s ? (s.Seconds, s.PeakBytes, s.Parts["total"]) : default,
+            _ => fixture.LossAlone(withGatedCrf: index == 5, trim) is var l ? (l.Seconds, l.PeakBytes, l.Loss) : default,
         };
-        (double Seconds, long Peak, double Loss) Python()
+        (double Seconds, long Peak, double Loss) Python(bool trim = false)
         {
-            var a = python!.Ask(Commands[index]);
+            var a = python!.Ask(Commands[index] + (trim ? " trim" : ""));
             return (a.GetProperty("seconds").GetDouble(), a.GetProperty("peak").GetInt64(), a.GetProperty("loss").GetDouble());
         }
         CSharp();
+        var csMemory = CSharp(trim: true).Peak;
+        long? pyMemory = null;
         if (python is not null)
         {
             Python();
+            pyMemory = Python(trim: true).Peak;
         }
         var cs = new List<(double Seconds, long Peak, double Loss)>();
         var py = new List<(double Seconds, long Peak, double Loss)>();
@@ -114,7 +117,7 @@ public static class LossBenchmark
         }
         const double MiB = 1024 * 1024;
         return new LossBenchmarkRow(RowNames[index], Median(cs.Select(c => c.Seconds)), py.Count > 0 ? Median(py.Select(p => p.Seconds)) : null,
-            Median(cs.Select(c => (double)c.Peak)) / MiB, py.Count > 0 ? Median(py.Select(p => (double)p.Peak)) / MiB : null,
+            csMemory / MiB, pyMemory / MiB,
             cs[0].Loss, py.Count > 0 ? py[0].Loss : null);
     }
 

@@ -105,8 +105,11 @@ internal sealed class LossBenchmarkFixture : IDisposable
     /// teacher forward under no-grad where KD/MFD need it, <see cref="WeClickLoss.Forward"/>, backward, SGD step, zero_grad,
     /// all inside one dispose scope.
     /// </summary>
+    /// <param name="configuration">Which terms.</param>
+    /// <param name="trim">Trim the heap before the call so that its peak memory is counted (<see cref="ProcessMemory"/>); the
+    /// call is then slower (fresh page faults) and not for timing.</param>
     /// <returns>Wall time, peak resident growth in bytes, and the loss terms' parts with "total".</returns>
-    public (double Seconds, long PeakBytes, IReadOnlyDictionary<string, double> Parts) Step(LossConfiguration configuration)
+    public (double Seconds, long PeakBytes, IReadOnlyDictionary<string, double> Parts) Step(LossConfiguration configuration, bool trim = false)
     {
         var loss = new WeClickLoss(configuration switch
         {
@@ -116,7 +119,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
         });
         var video = configuration == LossConfiguration.WeaklyKdMfd;
         var distil = configuration is LossConfiguration.WeaklyKd or LossConfiguration.WeaklyKdMfd;
-        var before = ProcessMemory.ResetPeak();
+        var before = ProcessMemory.ResetPeak(trim);
         var clock = Stopwatch.StartNew();
         Dictionary<string, double> parts;
         using (NewDisposeScope())
@@ -152,7 +155,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
     /// The loss alone, forward and backward, from fixed leaf logits (no model): pCE, or pCE + 0.1·GatedCRF. This isolates the
     /// Gated CRF's own time and memory from the network's.
     /// </summary>
-    public (double Seconds, long PeakBytes, double Loss) LossAlone(bool withGatedCrf)
+    public (double Seconds, long PeakBytes, double Loss) LossAlone(bool withGatedCrf, bool trim = false)
     {
         using var scope = NewDisposeScope();
         SegmentationOutput output;
@@ -162,7 +165,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
         }
         var logits = output.Logits.detach().requires_grad_();
         var head = output.HeadLogits.detach().requires_grad_();
-        var before = ProcessMemory.ResetPeak();
+        var before = ProcessMemory.ResetPeak(trim);
         var clock = Stopwatch.StartNew();
         double value;
         using (NewDisposeScope())

@@ -4,7 +4,7 @@ namespace WeClick.Benchmarks;
 /// <param name="Name">What was timed (see <see cref="LossBenchmark"/>'s row names).</param>
 /// <param name="CSharpSeconds">Median time through WeClick.</param>
 /// <param name="PyTorchSeconds">Median time of the PyTorch twin, or null when it did not run.</param>
-/// <param name="CSharpPeakMiB">Median peak resident-memory growth during one call (see <see cref="LossBenchmark"/>), MiB.</param>
+/// <param name="CSharpPeakMiB">Peak resident-memory growth during one untimed call (see <see cref="LossBenchmark"/>), MiB.</param>
 /// <param name="PyTorchPeakMiB">The same in the PyTorch worker, or null.</param>
 /// <param name="CSharpLoss">Loss of the first timed call (a sanity value: the sides differ by dropout and by the steps taken).</param>
 /// <param name="PyTorchLoss">The same on the PyTorch side, or null.</param>

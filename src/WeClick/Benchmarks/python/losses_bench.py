@@ -5,13 +5,16 @@ A persistent worker; one command per line on stdin, one JSON line per answer on 
     load STUDENT SPATH TEACHER TPATH INPUTS CLASSES SEED         -> {"student": P, "teacher": P}
         twins from weclick_models.py with the C# weights (strict); INPUTS holds frame0..frame{n-1} (target last,
         ImageNet-normalised [N,3,H,W]), flow0..flow{n-2} (target->neighbour, [N,2,H,W]) and clicks (int64 [N,H,W])
-    step pce|weakly|weakly_kd|weakly_kd_mfd                     -> {"seconds", "peak", "loss"}   one full SGD step
-    loss pce|weakly                                             -> {"seconds", "peak", "loss"}   the loss alone, fwd+bwd
+    step pce|weakly|weakly_kd|weakly_kd_mfd [trim]              -> {"seconds", "peak", "loss"}   one full SGD step
+    loss pce|weakly [trim]                                      -> {"seconds", "peak", "loss"}   the loss alone, fwd+bwd
+        (trim: malloc_trim(0) before the call, for the memory measurement)
     quit
 "peak" is the peak resident growth in bytes during the call: VmHWM reset through /proc/self/clear_refs, as the C# side.
 Losses as src/WeClick/Losses (KD teacher->student at T = 1, MFD with the decreasing per-element weight, pCE with
 ignore_index 255); the Gated CRF is the reference algorithm (F.unfold over the window, Obukhov et al.).
 """
+import ctypes
+import ctypes.util
 import json
 import os
 import sys
@@ -33,7 +36,12 @@ def _status(key):
     return 0
 
 
-def reset_peak():
+_libc = ctypes.CDLL(ctypes.util.find_library("c"))
+
+
+def reset_peak(trim=False):
+    if trim:
+        _libc.malloc_trim(0)  # free heap back to the system, so the call's allocations are counted (as the C# side)
     try:
         with open("/proc/self/clear_refs", "w") as f:
             f.write("5")
@@ -106,10 +114,10 @@ def forward(model, x):  # (upsampled logits, head logits), as Segmentor.cs's Seg
     return F.interpolate(head, size=x.shape[-2:], mode="bilinear", align_corners=False), head
 
 
-def step(config):
+def step(config, trim=False):
     video = config == "weakly_kd_mfd"
     distil = config in ("weakly_kd", "weakly_kd_mfd")
-    before = reset_peak()
+    before = reset_peak(trim)
     start = time.perf_counter()
     target = frames[-1]
     logits, head = forward(student, target)
@@ -132,11 +140,11 @@ def step(config):
     return {"seconds": seconds, "peak": _status("VmHWM:") - before, "loss": loss}
 
 
-def loss_alone(config):
+def loss_alone(config, trim=False):
     with torch.no_grad():
         logits, head = forward(student, frames[-1])
     logits, head = logits.detach().requires_grad_(), head.detach().requires_grad_()
-    before = reset_peak()
+    before = reset_peak(trim)
     start = time.perf_counter()
     total = pce(logits, clicks)
     if config == "weakly":
@@ -175,9 +183,9 @@ for line in sys.stdin:
             answer = {"student": sum(p.numel() for p in student.parameters()),
                       "teacher": sum(p.numel() for p in teacher.parameters())}
         elif words[0] == "step":
-            answer = step(words[1])
+            answer = step(words[1], words[2:] == ["trim"])
         elif words[0] == "loss":
-            answer = loss_alone(words[1])
+            answer = loss_alone(words[1], words[2:] == ["trim"])
         else:
             answer = {"error": f"unknown command {words[0]}"}
     except Exception as e:  # report, do not die: the C# side turns it into an error message
