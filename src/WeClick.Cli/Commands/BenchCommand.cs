@@ -24,12 +24,12 @@ internal static class BenchCommand
         var defaults = new LossBenchmarkOptions();
         var student = new Option<string>("--student") { Description = "Student catalogue name.", DefaultValueFactory = _ => defaults.Student };
         var teacher = new Option<string>("--teacher") { Description = "Frozen teacher catalogue name (default resnet18: CPU-sized, not the paper's resnet101).", DefaultValueFactory = _ => defaults.Teacher };
-        var batch = new Option<int>("--batch") { Description = "Clips per step.", DefaultValueFactory = _ => defaults.Batch };
+        var batch = new Option<int>("--batch") { Description = "Clips per step (at least 2: BatchNorm in training mode).", DefaultValueFactory = _ => defaults.Batch };
         var height = new Option<int>("--height") { Description = "Frame height (multiple of 16).", DefaultValueFactory = _ => defaults.Height };
         var width = new Option<int>("--width") { Description = "Frame width (multiple of 16).", DefaultValueFactory = _ => defaults.Width };
         var classes = new Option<int>("--classes") { Description = "Classes (11: the synthetic clip's CamVid-style classes).", DefaultValueFactory = _ => defaults.Classes };
         var frames = new Option<int>("--frames") { Description = "Frames per clip n (target + n-1 neighbours for MFD).", DefaultValueFactory = _ => defaults.Frames };
-        var reps = new Option<int>("--repetitions") { Description = "Timed calls per side and configuration after one warm-up (the sides alternate).", DefaultValueFactory = _ => defaults.Repetitions };
+        var reps = new Option<int>("--repetitions") { Description = "Timed calls per side and configuration, after one warm-up and one untimed memory call (the sides alternate).", DefaultValueFactory = _ => defaults.Repetitions };
         var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => defaults.Threads };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, clips and clicks.", DefaultValueFactory = _ => defaults.Seed };
         var noPython = new Option<bool>("--no-pytorch") { Description = "C# only (no python3-torch twin)." };
