@@ -15,7 +15,56 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateBinding());
         bench.Subcommands.Add(CreateData());
         bench.Subcommands.Add(CreateModels());
+        bench.Subcommands.Add(CreateLosses());
         return bench;
+    }
+
+    private static Command CreateLosses()
+    {
+        var defaults = new LossBenchmarkOptions();
+        var student = new Option<string>("--student") { Description = "Student catalogue name.", DefaultValueFactory = _ => defaults.Student };
+        var teacher = new Option<string>("--teacher") { Description = "Frozen teacher catalogue name (default resnet18: CPU-sized, not the paper's resnet101).", DefaultValueFactory = _ => defaults.Teacher };
+        var batch = new Option<int>("--batch") { Description = "Clips per step (at least 2: BatchNorm in training mode).", DefaultValueFactory = _ => defaults.Batch };
+        var height = new Option<int>("--height") { Description = "Frame height (multiple of 16).", DefaultValueFactory = _ => defaults.Height };
+        var width = new Option<int>("--width") { Description = "Frame width (multiple of 16).", DefaultValueFactory = _ => defaults.Width };
+        var classes = new Option<int>("--classes") { Description = "Classes (11: the synthetic clip's CamVid-style classes).", DefaultValueFactory = _ => defaults.Classes };
+        var frames = new Option<int>("--frames") { Description = "Frames per clip n (target + n-1 neighbours for MFD).", DefaultValueFactory = _ => defaults.Frames };
+        var reps = new Option<int>("--repetitions") { Description = "Timed calls per side and configuration, after one warm-up and one untimed memory call (the sides alternate).", DefaultValueFactory = _ => defaults.Repetitions };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => defaults.Threads };
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, clips and clicks.", DefaultValueFactory = _ => defaults.Seed };
+        var noPython = new Option<bool>("--no-pytorch") { Description = "C# only (no python3-torch twin)." };
+        var command = new Command("losses",
+            "Time and peak memory per training step (weakly, weakly+KD, weakly+KD+MFD; flows precomputed) and the Gated CRF against pCE alone, C# beside PyTorch.")
+        {
+            student, teacher, batch, height, width, classes, frames, reps, threads, seed, noPython,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new LossBenchmarkOptions(parse.GetValue(student)!, parse.GetValue(teacher)!, parse.GetValue(batch), parse.GetValue(height),
+                parse.GetValue(width), parse.GetValue(classes), parse.GetValue(frames), parse.GetValue(reps), parse.GetValue(threads), parse.GetValue(seed),
+                !parse.GetValue(noPython));
+            var result = LossBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
+            static string Num(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "-";
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("configuration").AddColumn("C# (ms)").AddColumn("PyTorch (ms)")
+                .AddColumn("C# / PyTorch").AddColumn("C# peak (MiB)").AddColumn("PyTorch peak (MiB)").AddColumn("C# loss").AddColumn("PyTorch loss");
+            foreach (var row in result.Rows)
+            {
+                table.AddRow(Markup.Escape(row.Name), Num(row.CSharpSeconds * 1e3, "F1"), Num(row.PyTorchSeconds * 1e3, "F1"),
+                    row.PyTorchSeconds is null ? "-" : Num(row.Ratio, "F3"), Num(row.CSharpPeakMiB, "F1"), Num(row.PyTorchPeakMiB, "F1"),
+                    Num(row.CSharpLoss, "F4"), Num(row.PyTorchLoss, "F4"));
+            }
+            AnsiConsole.Write(table);
+            var o = result.Options;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"student {o.Student}, teacher {o.Teacher} (frozen, no grad); {o.Batch}x3x{o.Height}x{o.Width}, {o.Classes} classes, n = {o.Frames}; " +
+                $"threads {o.Threads}; medians of {o.Repetitions}; flows precomputed (DIS medium: {result.FlowSecondsPerPair * 1e3:F1} ms per pair)"));
+            if (result.Python is { } python)
+            {
+                Console.WriteLine($"PyTorch: {python}");
+            }
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateModels()
