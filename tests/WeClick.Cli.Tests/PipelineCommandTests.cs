@@ -1,0 +1,111 @@
+using WeClick.Experiments;
+
+namespace WeClick.Cli.Tests;
+
+/// <summary>
+/// The pipeline commands end to end on a tiny synthetic set: reproduce (teacher, the three Table 1 students, evaluation,
+/// store, report), then eval and infer on its weights, and config errors that stop a command before anything is written.
+/// </summary>
+public sealed class PipelineCommandTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("weclick-cli-pipeline-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private string[] Tiny(string workspace) =>
+    [
+        "--preset", "quick",
+        "--workspace", workspace,
+        "--set", $"data.root={Path.Combine(folder.FullName, "data")}",
+        "--set", "data.synthetic.width=64", "--set", "data.synthetic.height=32", "--set", "data.synthetic.snippetLength=21",
+        "--set", "data.synthetic.trainSnippets=4", "--set", "data.synthetic.valSnippets=2",
+        "--set", "data.workers=0", "--set", "seeds=[0]", "--set", "threads=2",
+        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5",
+        "--set", "student.widthMultiplier=0.25",
+        "--set", "teacherSchedule.epochs=2", "--set", "studentSchedule.epochs=2",
+        "--set", "teacherSchedule.batchSize=2", "--set", "studentSchedule.batchSize=2",
+        "--set", "teacherSchedule.cropHeight=32", "--set", "teacherSchedule.cropWidth=64",
+        "--set", "studentSchedule.cropHeight=32", "--set", "studentSchedule.cropWidth=64",
+        "--set", "evaluation.speedFrames=2",
+    ];
+
+    [Fact]
+    public void Reproduce_RunsEveryTrainerAndEvaluation_FillsTheStore_WritesTheReport_AndWeightsServeEvalAndInfer()
+    {
+        var workspace = Path.Combine(folder.FullName, "ws");
+        var result = CliRunner.Run(["reproduce", .. Tiny(workspace)]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        foreach (var row in new[] { "teacher (deeplabv3plus-mobilenetv2)", "student weakly ", "student weakly+KD ", "student weakly+KD+MFD" })
+        {
+            Assert.Contains(row, result.Stdout);
+        }
+        // Every run reports each epoch with a finite loss (that losses fall is TrainingLoopTests' job, on averaged steps).
+        foreach (var title in new[] { "teacher weakly seed 0", "student weakly seed 0", "student weakly+KD seed 0", "student weakly+KD+MFD seed 0" })
+        {
+            var totals = result.Stderr.Split('\n').Where(l => l.StartsWith(title + ": epoch", StringComparison.Ordinal) && !l.Contains("val "))
+                .Select(l => double.Parse(l.Split("total ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(2, totals.Count);
+            Assert.All(totals, t => Assert.True(double.IsFinite(t) && t > 0, $"{title}: total {t}"));
+        }
+        using (var store = ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName)))
+        {
+            var runs = store.Runs(new RunFilter("quick", Status: RunStatus.Finished));
+            Assert.Equal(4, runs.Count);
+            foreach (var run in runs)
+            {
+                var metrics = store.FinalMetrics(run.Id);
+                Assert.InRange(metrics["mIoU"], 0.0, 1.0);
+                Assert.InRange(metrics["pixelAccuracy"], 0.01, 1.0);
+                Assert.Equal(11, store.PerClassIoU(run.Id).Count);
+                Assert.Contains(store.EpochMetrics(run.Id), m => m.Name == "mIoU");
+                Assert.Contains(store.Timings(run.Id), t => t.Name == "train" && t.Seconds > 0);
+            }
+        }
+        var report = Path.Combine(workspace, "quick", "report");
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(report, "index.html")));
+        Assert.Contains("| teacher (deeplabv3plus-mobilenetv2) |", File.ReadAllText(Path.Combine(report, "report.md")));
+        Assert.True(File.Exists(Path.Combine(report, "images", "example-0.png")));
+
+        // A second reproduce reuses every finished run.
+        var again = CliRunner.Run(["reproduce", .. Tiny(workspace)]);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(4, again.Stderr.Split('\n').Count(l => l.EndsWith("finished before, reused", StringComparison.Ordinal)));
+
+        var weights = Path.Combine(workspace, "quick", "student-weakly+KD+MFD-seed0", "best.safetensors");
+        var eval = CliRunner.Run(["eval", .. Tiny(workspace), "--weights", weights, "--speed"]);
+        Assert.True(eval.ExitCode == 0, eval.Stderr);
+        Assert.Contains("on synthetic/val (2 frames): mIoU", eval.Stdout);
+        Assert.Contains("FPS (64×32, batch 1, cpu", eval.Stdout);
+
+        var frames = Path.Combine(folder.FullName, "data", "leftImg8bit_sequence", "val", "synthetic");
+        var masks = Path.Combine(folder.FullName, "masks");
+        var infer = CliRunner.Run(["infer", .. Tiny(workspace), "--weights", weights, "--input", frames, "--out", masks]);
+        Assert.True(infer.ExitCode == 0, infer.Stderr);
+        Assert.Equal(Directory.GetFiles(frames).Length * 2, Directory.GetFiles(masks).Length);
+    }
+
+    [Theory]
+    [InlineData("student.name=unet-resnet18", "unknown model 'unet-resnet18'")]
+    [InlineData("loss.betta=0", "unknown key 'loss.betta'")]
+    [InlineData("data.dataset=camvid", "data.root")]
+    public void Train_WithABadConfig_SaysSoInOneLine_AndWritesNothing(string setting, string message)
+    {
+        var workspace = Path.Combine(folder.FullName, "bad");
+        var result = CliRunner.Run("train", "teacher", "--preset", "quick", "--workspace", workspace, "--set", setting,
+            "--set", $"data.root={Path.Combine(folder.FullName, "no-such-data")}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+        Assert.Empty(folder.GetFileSystemInfos());
+    }
+
+    [Fact]
+    public void Student_WithoutATrainedTeacher_SaysWhatToRunFirst()
+    {
+        var workspace = Path.Combine(folder.FullName, "ws");
+        var result = CliRunner.Run(["train", "student", .. Tiny(workspace)]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("weclick train teacher", result.Stderr);
+        Assert.False(Directory.Exists(workspace));
+    }
+}
