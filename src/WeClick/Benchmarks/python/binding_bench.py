@@ -3,19 +3,19 @@
 A persistent worker: it reads one command per line on stdin and answers one JSON line on stdout,
 so that the C# driver can alternate C# and PyTorch rounds in one run (this machine is noisy).
 
-    threads N            -> {"threads": N}
+    threads N            -> {"threads": N, "version": "..."}   (bench_protocol.py)
     overhead CALLS       -> {"seconds": [per-call seconds, one per batch]}
     conv REPS            -> {"seconds": [...]}    conv2d forward+backward
     step REPS            -> {"seconds": [...], "parameters": P}    one SGD training step of BenchNet
     quit
 """
-import json
-import sys
 import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from bench_protocol import serve
 
 
 class Block(nn.Module):
@@ -94,27 +94,9 @@ def step(reps):
     return {"seconds": times, "parameters": sum(p.numel() for p in net.parameters())}
 
 
-def main():
-    for line in sys.stdin:
-        words = line.split()
-        if not words:
-            continue
-        command, arg = words[0], int(words[1]) if len(words) > 1 else 0
-        if command == "quit":
-            break
-        if command == "threads":
-            torch.set_num_threads(arg)
-            answer = {"threads": torch.get_num_threads()}
-        elif command == "overhead":
-            answer = overhead(arg)
-        elif command == "conv":
-            answer = conv(arg)
-        elif command == "step":
-            answer = step(arg)
-        else:
-            answer = {"error": f"unknown command {command}"}
-        print(json.dumps(answer), flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    serve({
+        "overhead": lambda words: overhead(int(words[0])),
+        "conv": lambda words: conv(int(words[0])),
+        "step": lambda words: step(int(words[0])),
+    })

@@ -15,7 +15,6 @@ ignore_index 255); the Gated CRF is the reference algorithm (F.unfold over the w
 """
 import ctypes
 import ctypes.util
-import json
 import os
 import sys
 import time
@@ -25,6 +24,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+from bench_protocol import serve  # noqa: E402
 from weclick_models import Segmentor, features, load_safetensors  # noqa: E402
 
 
@@ -155,39 +155,28 @@ def loss_alone(config, trim=False):
     return {"seconds": seconds, "peak": _status("VmHWM:") - before, "loss": loss}
 
 
-for line in sys.stdin:
-    words = line.split()
-    if not words:
-        continue
-    try:
-        if words[0] == "quit":
-            break
-        if words[0] == "threads":
-            torch.set_num_threads(int(words[1]))
-            answer = {"threads": torch.get_num_threads(), "version": f"python {sys.version.split()[0]}, torch {torch.__version__}"}
-        elif words[0] == "load":
-            classes, seed = int(words[6]), int(words[7])
-            torch.manual_seed(seed)
-            student = Segmentor(words[1], classes=classes)
-            student.load_state_dict(load_safetensors(words[2]), strict=True)
-            student.train()
-            teacher = Segmentor(words[3], classes=classes)
-            teacher.load_state_dict(load_safetensors(words[4]), strict=True)
-            teacher.requires_grad_(False)
-            teacher.eval()
-            optimizer = torch.optim.SGD(student.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
-            inputs = load_safetensors(words[5])
-            frames = [inputs[f"frame{t}"] for t in range(sum(1 for k in inputs if k.startswith("frame")))]
-            flows = [inputs[f"flow{j}"] for j in range(len(frames) - 1)]
-            clicks = inputs["clicks"]
-            answer = {"student": sum(p.numel() for p in student.parameters()),
-                      "teacher": sum(p.numel() for p in teacher.parameters())}
-        elif words[0] == "step":
-            answer = step(words[1], words[2:] == ["trim"])
-        elif words[0] == "loss":
-            answer = loss_alone(words[1], words[2:] == ["trim"])
-        else:
-            answer = {"error": f"unknown command {words[0]}"}
-    except Exception as e:  # report, do not die: the C# side turns it into an error message
-        answer = {"error": f"{type(e).__name__}: {e}"}
-    print(json.dumps(answer), flush=True)
+def load(words):
+    global student, teacher, optimizer, frames, flows, clicks
+    classes, seed = int(words[5]), int(words[6])
+    torch.manual_seed(seed)
+    student = Segmentor(words[0], classes=classes)
+    student.load_state_dict(load_safetensors(words[1]), strict=True)
+    student.train()
+    teacher = Segmentor(words[2], classes=classes)
+    teacher.load_state_dict(load_safetensors(words[3]), strict=True)
+    teacher.requires_grad_(False)
+    teacher.eval()
+    optimizer = torch.optim.SGD(student.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
+    inputs = load_safetensors(words[4])
+    frames = [inputs[f"frame{t}"] for t in range(sum(1 for k in inputs if k.startswith("frame")))]
+    flows = [inputs[f"flow{j}"] for j in range(len(frames) - 1)]
+    clicks = inputs["clicks"]
+    return {"student": sum(p.numel() for p in student.parameters()),
+            "teacher": sum(p.numel() for p in teacher.parameters())}
+
+
+serve({
+    "load": load,
+    "step": lambda words: step(words[0], words[1:] == ["trim"]),
+    "loss": lambda words: loss_alone(words[0], words[1:] == ["trim"]),
+})
