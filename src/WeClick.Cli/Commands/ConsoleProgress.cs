@@ -5,9 +5,12 @@ namespace WeClick.Cli.Commands;
 /// <summary>Progress for long work: a live bar in a terminal, a plain line per 10 % when output is redirected.</summary>
 internal static class ConsoleProgress
 {
+    /// <summary>Whether a live display can be drawn (an interactive terminal, standard error not redirected).</summary>
+    public static bool IsInteractive => AnsiConsole.Profile.Capabilities.Interactive && !Console.IsErrorRedirected;
+
     public static T Run<T>(string description, int total, Func<IProgress<int>, T> work)
     {
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsErrorRedirected)
+        if (IsInteractive)
         {
             T result = default!;
             AnsiConsole.Progress()

@@ -36,8 +36,7 @@ internal static class EvalCommand
                 var other => throw new ArgumentException($"--model must be student or teacher, not '{other}'."),
             };
             var dataset = ExperimentSetup.OpenSplit(config, parse.GetValue(split) ?? config.Data.ValSplit, clicks: false);
-            using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, dataset.Classes.Count, ExperimentSetup.ParseDevice(config.Device));
-            network.load(path);
+            using var network = ExperimentSetup.LoadTrained(model, dataset.Classes.Count, path, ExperimentSetup.ParseDevice(config.Device));
             var result = ConsoleProgress.Run($"evaluating on {dataset.Name}", dataset.Count, progress =>
                 new Evaluator(config.Evaluation).Evaluate(network, dataset, (done, _) => progress.Report(done)));
             var m = result.Metrics;

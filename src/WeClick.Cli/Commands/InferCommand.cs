@@ -49,8 +49,7 @@ internal static class InferCommand
                 throw new ArgumentException($"--alpha must lie in 0..1, not {opacity}.");
             }
             var model = parse.GetValue(role) == "teacher" ? config.Teacher : config.Student;
-            using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classSet.Count, ExperimentSetup.ParseDevice(config.Device));
-            network.load(path);
+            using var network = ExperimentSetup.LoadTrained(model, classSet.Count, path, ExperimentSetup.ParseDevice(config.Device));
             var evaluator = new Evaluator(config.Evaluation);
             Directory.CreateDirectory(target);
             if (Directory.Exists(source))

@@ -27,7 +27,7 @@ internal static class TrainCommand
         {
             var config = arguments.Resolve(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
-            var teacherConfig = config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } };
+            var teacherConfig = Reproduction.TeacherConfig(config);
             var folder = Path.Combine(parse.GetValue(arguments.Workspace)!, config.Name, $"teacher-seed{s}");
             return Run(parse, arguments, teacherConfig, RunRole.Teacher, "weakly", s, folder, null, parse.GetValue(restart));
         });
@@ -50,7 +50,7 @@ internal static class TrainCommand
         {
             var config = arguments.Resolve(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
-            var variant = Variant(config.Loss);
+            var variant = Reproduction.VariantOf(config.Loss);
             var workspace = parse.GetValue(arguments.Workspace)!;
             var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(Path.Combine(workspace, config.Name, $"teacher-seed{config.Seeds[0]}"));
             if ((config.Loss.Beta > 0 || config.Loss.Gamma > 0) && !File.Exists(teacherWeights))
@@ -62,15 +62,6 @@ internal static class TrainCommand
         });
         return command;
     }
-
-    /// <summary>The Table 1 row a loss config corresponds to.</summary>
-    public static string Variant(LossConfig loss) => (loss.Beta > 0, loss.Gamma > 0) switch
-    {
-        (false, false) => "weakly",
-        (false, true) => "weakly+KD",
-        (true, false) => "weakly+MFD",
-        _ => "weakly+KD+MFD",
-    };
 
     private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, RunRole role, string variant, int seed, string folder, string? teacherWeights, bool restart)
     {

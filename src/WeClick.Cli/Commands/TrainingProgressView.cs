@@ -13,7 +13,7 @@ internal static class TrainingProgressView
     /// <summary>Runs <paramref name="work"/> with an observer that draws its updates.</summary>
     public static T Run<T>(string title, Func<Action<TrainingUpdate>, T> work)
     {
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsErrorRedirected)
+        if (ConsoleProgress.IsInteractive)
         {
             T result = default!;
             AnsiConsole.Progress()

@@ -152,10 +152,7 @@ public sealed class CamVidDataset : IClipDataset
                 owned.Add(frame);
                 if (Options.FlowSource is { } source)
                 {
-                    var field = ClipFiles.CheckFlowField(source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image)), size, path);
-                    owned.Add(field.Flow);
-                    owned.Add(field.Valid);
-                    frame = frame with { Flow = field.Flow, FlowValid = field.Valid };
+                    frame = ClipFiles.AttachFlow(frame, source(new FlowRequest(Name, id.Name, imagePath, path, image, frame.Image)), size, owned);
                 }
                 neighbours.Add(frame);
             }

@@ -111,10 +111,7 @@ public sealed class CityscapesDataset : IClipDataset
                         GroundTruthFlowPath = Descriptor.GroundTruthFlow ? id.FlowPath(Root, i) : null,
                         GroundTruthValidPath = Descriptor.GroundTruthFlow ? id.FlowValidPath(Root, i) : null,
                     };
-                    var field = ClipFiles.CheckFlowField(source(request), size, path);
-                    owned.Add(field.Flow);
-                    owned.Add(field.Valid);
-                    frame = frame with { Flow = field.Flow, FlowValid = field.Valid };
+                    frame = ClipFiles.AttachFlow(frame, source(request), size, owned);
                 }
                 neighbours.Add(frame);
             }

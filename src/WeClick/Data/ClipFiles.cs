@@ -44,6 +44,18 @@ internal static class ClipFiles
     }
 
     /// <summary>
+    /// <paramref name="frame"/> with what a flow source returned for it, checked (see <see cref="CheckFlowField"/>); the
+    /// flow tensors join <paramref name="owned"/>, which the dataset disposes if building the clip fails later.
+    /// </summary>
+    public static ClipFrame AttachFlow(ClipFrame frame, FlowField field, (long H, long W) expected, List<IDisposable?> owned)
+    {
+        var checkedField = CheckFlowField(field, expected, frame.Path);
+        owned.Add(checkedField.Flow);
+        owned.Add(checkedField.Valid);
+        return frame with { Flow = checkedField.Flow, FlowValid = checkedField.Valid };
+    }
+
+    /// <summary>
     /// What a flow source returned, checked: flow float32 [2, H, W] and validity uint8 [H, W] (or null) of the target's size.
     /// On a mismatch both are disposed and the error names the neighbour frame.
     /// </summary>

@@ -72,27 +72,21 @@ public static class ExperimentSetup
     public static IClipDataset OpenSplit(ExperimentConfig config, string split, int frames = 1, FlowProvider? flows = null, bool clicks = true)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var classes = config.Data.Dataset switch
+        {
+            "camvid" => ClassSet.CamVid,
+            "cityscapes" or "synthetic" => DatasetDescriptor.ForRoot(config.Data.Root).Classes,
+            var other => throw new ArgumentException($"data.dataset '{other}' is not one of synthetic, cityscapes, camvid."),
+        };
         var options = new ClipDatasetOptions(frames, config.Clip.Direction, frames > 1 ? config.Clip.ToPolicy() : null)
         {
             FlowSource = frames > 1 && flows is not null ? flows.Get : null,
             AllowNearestNeighbourFallback = true,
+            Clicks = clicks ? ClickSource.Generate(ClickSettings(config, classes)) : null,
         };
-        IClipDataset dataset = config.Data.Dataset switch
-        {
-            "camvid" => new CamVidDataset(config.Data.Root, split, options: options),
-            "cityscapes" or "synthetic" => new CityscapesDataset(config.Data.Root, split, options),
-            var other => throw new ArgumentException($"data.dataset '{other}' is not one of synthetic, cityscapes, camvid."),
-        };
-        if (!clicks)
-        {
-            return dataset;
-        }
-        options = options with { Clicks = ClickSource.Generate(ClickSettings(config, dataset.Classes)) };
-        return config.Data.Dataset switch
-        {
-            "camvid" => new CamVidDataset(config.Data.Root, split, options: options),
-            _ => new CityscapesDataset(config.Data.Root, split, options),
-        };
+        return config.Data.Dataset == "camvid"
+            ? new CamVidDataset(config.Data.Root, split, options: options)
+            : new CityscapesDataset(config.Data.Root, split, options);
     }
 
     /// <summary>Builds a network of the catalogue for <paramref name="classes"/> classes, with ImageNet weights if configured.</summary>
@@ -117,6 +111,40 @@ public static class ExperimentSetup
         return segmentor;
     }
 
+    /// <summary>A network of the catalogue with trained weights (a run's <c>best.safetensors</c>), for evaluation and inference.</summary>
+    /// <exception cref="FileNotFoundException">The weights file does not exist (named).</exception>
+    public static Segmentor LoadTrained(ModelConfig model, long classes, string weights, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!File.Exists(weights))
+        {
+            throw new FileNotFoundException($"Trained weights '{weights}' do not exist.", weights);
+        }
+        var segmentor = CreateModel(model with { BackboneWeights = null }, classes, device);
+        try
+        {
+            segmentor.load(weights);
+            return segmentor;
+        }
+        catch
+        {
+            segmentor.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The metrics a run reports and records: <c>mIoU</c>, <c>mPA</c> and <c>pixelAccuracy</c> (fractions in 0..1).</summary>
+    public static Dictionary<string, double> MetricValues(SegmentationMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return new Dictionary<string, double>
+        {
+            ["mIoU"] = metrics.MeanIoU,
+            ["mPA"] = metrics.MeanPixelAccuracy,
+            ["pixelAccuracy"] = metrics.PixelAccuracy,
+        };
+    }
+
     /// <summary>
     /// Validation for <c>TrainingHooks.Validate</c>: evaluates a model on the validation split (single frames, the config's
     /// evaluation settings) and returns <c>mIoU</c>, <c>mPA</c> and <c>pixelAccuracy</c> (fractions in 0..1).
@@ -126,16 +154,7 @@ public static class ExperimentSetup
         ArgumentNullException.ThrowIfNull(config);
         var dataset = OpenSplit(config, config.Data.ValSplit, clicks: false);
         var evaluator = new Evaluator(config.Evaluation);
-        return model =>
-        {
-            var metrics = evaluator.Evaluate(model, dataset).Metrics;
-            return new Dictionary<string, double>
-            {
-                ["mIoU"] = metrics.MeanIoU,
-                ["mPA"] = metrics.MeanPixelAccuracy,
-                ["pixelAccuracy"] = metrics.PixelAccuracy,
-            };
-        };
+        return model => MetricValues(evaluator.Evaluate(model, dataset).Metrics);
     }
 
     /// <summary>The device named by <c>device</c> (<c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>).</summary>

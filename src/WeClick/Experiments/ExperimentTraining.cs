@@ -84,8 +84,7 @@ public static class ExperimentTraining
                     throw new FileNotFoundException(
                         $"The student's KD/MFD need the trained teacher, but '{teacherWeights}' does not exist: train it first (weclick train teacher).", teacherWeights);
                 }
-                teacher = ExperimentSetup.CreateModel(config.Teacher with { BackboneWeights = null }, dataset.Classes.Count, device);
-                teacher.load(teacherWeights);
+                teacher = ExperimentSetup.LoadTrained(config.Teacher, dataset.Classes.Count, teacherWeights, device);
             }
             manual_seed(seed);
             using var model = ExperimentSetup.CreateModel(config.Student, dataset.Classes.Count, device);

@@ -62,6 +62,26 @@ public static class Reproduction
         ("weakly+KD+MFD", loss => loss),
     ];
 
+    /// <summary>The teacher's config: the experiment with KD and MFD off (the teacher trains on weakly alone, Fig. 3a).</summary>
+    public static ExperimentConfig TeacherConfig(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } };
+    }
+
+    /// <summary>The Table 1 row a student's loss weights make: weakly, weakly+KD, weakly+MFD or weakly+KD+MFD.</summary>
+    public static string VariantOf(LossConfig loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        return (loss.Beta > 0, loss.Gamma > 0) switch
+        {
+            (false, false) => "weakly",
+            (false, true) => "weakly+KD",
+            (true, false) => "weakly+MFD",
+            _ => "weakly+KD+MFD",
+        };
+    }
+
     /// <summary>Runs (or continues) the reproduction.</summary>
     public static ReproductionResult Run(ExperimentConfig config, ReproductionOptions options)
     {
@@ -82,8 +102,7 @@ public static class Reproduction
         var classes = validation.Classes;
 
         var teacherSeed = config.Seeds[0];
-        var teacherConfig = config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } };
-        var teacherWeights = TrainRecorded(store, teacherConfig, RunRole.Teacher, "weakly", teacherSeed, Path.Combine(folder, $"teacher-seed{teacherSeed}"), null, options, validation);
+        var teacherWeights = TrainRecorded(store, TeacherConfig(config), RunRole.Teacher, "weakly", teacherSeed, Path.Combine(folder, $"teacher-seed{teacherSeed}"), null, options, validation);
 
         foreach (var seed in config.Seeds)
         {
@@ -119,8 +138,7 @@ public static class Reproduction
     {
         var json = ConfigFile.ToJson(config);
         var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
-        var done = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished))
-            .LastOrDefault(r => r.Seed == seed && r.ConfigJson == json && r.Checkpoint is { } c && File.Exists(c));
+        var done = FinishedRuns(store, config, role, variant).LastOrDefault(r => r.Seed == seed && r.Checkpoint is { } c && File.Exists(c));
         if (done is not null)
         {
             options.Log?.Invoke($"{title}: finished before, reused");
@@ -154,13 +172,9 @@ public static class Reproduction
             var evaluation = Evaluate(config, role, result.BestWeights, validation);
             store.LogTiming(run, "evaluate", evaluation.Elapsed.TotalSeconds);
             var metrics = evaluation.Metrics;
-            store.FinishRun(run, new Dictionary<string, double>
-            {
-                ["mIoU"] = metrics.MeanIoU,
-                ["mPA"] = metrics.MeanPixelAccuracy,
-                ["pixelAccuracy"] = metrics.PixelAccuracy,
-                ["bestEpoch"] = result.State.BestEpoch ?? result.State.EpochsDone,
-            }, metrics.PerClassIoU.Select((iou, c) => new ClassIoU(c, metrics.ClassNames[c], double.IsNaN(iou) ? null : iou)).ToArray(), result.BestWeights);
+            var values = ExperimentSetup.MetricValues(metrics);
+            values["bestEpoch"] = result.State.BestEpoch ?? result.State.EpochsDone;
+            store.FinishRun(run, values, metrics.PerClassIoU.Select((iou, c) => new ClassIoU(c, metrics.ClassNames[c], double.IsNaN(iou) ? null : iou)).ToArray(), result.BestWeights);
             options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{title}: mIoU {100 * metrics.MeanIoU:F1} % ({result.TrainingSeconds:F0} s training)"));
             return result.BestWeights;
         }
@@ -171,12 +185,17 @@ public static class Reproduction
         }
     }
 
+    // Finished runs of this exact config (its JSON), role and variant, oldest first.
+    private static IEnumerable<RunRecord> FinishedRuns(ResultStore store, ExperimentConfig config, RunRole role, string variant)
+    {
+        var json = ConfigFile.ToJson(config);
+        return store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
+    }
+
     private static EvaluationResult Evaluate(ExperimentConfig config, RunRole role, string weights, IClipDataset validation)
     {
-        var device = ExperimentSetup.ParseDevice(config.Device);
         var model = role == RunRole.Teacher ? config.Teacher : config.Student;
-        using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, validation.Classes.Count, device);
-        network.load(weights);
+        using var network = ExperimentSetup.LoadTrained(model, validation.Classes.Count, weights, ExperimentSetup.ParseDevice(config.Device));
         return new Evaluator(config.Evaluation).Evaluate(network, validation);
     }
 
@@ -188,11 +207,10 @@ public static class Reproduction
         foreach (var (role, variant, model) in wanted)
         {
             var variantConfig = role == RunRole.Teacher
-                ? config with { Loss = config.Loss with { Beta = 0, Gamma = 0 } }
+                ? TeacherConfig(config)
                 : config with { Loss = StudentRows.First(r => r.Variant == variant).Loss(config.Loss) };
-            var json = ConfigFile.ToJson(variantConfig);
-            var runs = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished))
-                .Where(r => r.ConfigJson == json && (role == RunRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed)))
+            var runs = FinishedRuns(store, variantConfig, role, variant)
+                .Where(r => role == RunRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed))
                 .GroupBy(r => r.Seed).Select(g => g.Last()).OrderBy(r => r.Seed).ToList();
             var finals = runs.Select(r => store.FinalMetrics(r.Id)).ToList();
             var perClass = new double[classes.Count];
@@ -240,17 +258,13 @@ public static class Reproduction
         var models = new List<(string Name, Segmentor Model)>();
         try
         {
-            var teacher = ExperimentSetup.CreateModel(config.Teacher with { BackboneWeights = null }, validation.Classes.Count, device);
-            teacher.load(teacherWeights);
-            models.Add(("teacher", teacher));
+            models.Add(("teacher", ExperimentSetup.LoadTrained(config.Teacher, validation.Classes.Count, teacherWeights, device)));
             foreach (var (variant, _) in StudentRows)
             {
                 var weights = TrainingCheckpoint.BestPath(Path.Combine(folder, $"student-{variant}-seed{config.Seeds[0]}"));
                 if (File.Exists(weights))
                 {
-                    var student = ExperimentSetup.CreateModel(config.Student with { BackboneWeights = null }, validation.Classes.Count, device);
-                    student.load(weights);
-                    models.Add((variant, student));
+                    models.Add((variant, ExperimentSetup.LoadTrained(config.Student, validation.Classes.Count, weights, device)));
                 }
             }
             var picks = validation.Count > 1 ? new[] { 0, validation.Count / 2 } : new[] { 0 };
