@@ -1,4 +1,5 @@
 using WeClick.Experiments;
+using WeClick.Training;
 
 namespace WeClick.Cli.Tests;
 
@@ -57,10 +58,10 @@ public sealed class ConfigAndRunsCommandTests : IDisposable
         {
             foreach (var (seed, miou) in new[] { (0, 0.600), (1, 0.620), (2, 0.640) })
             {
-                var run = store.StartRun("quick", RunRole.Student, "weakly+KD+MFD", seed, ExperimentPresets.Quick, $"ckpt/s{seed}.safetensors");
+                var run = store.StartRun("quick", TrainingRole.Student, "weakly+KD+MFD", seed, ExperimentPresets.Quick, $"ckpt/s{seed}.safetensors");
                 store.FinishRun(run, new Dictionary<string, double> { ["mIoU"] = miou });
             }
-            var teacher = store.StartRun("quick", RunRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
+            var teacher = store.StartRun("quick", TrainingRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
             store.FinishRun(teacher, new Dictionary<string, double> { ["mIoU"] = 0.7123 });
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using WeClick.Experiments;
+using WeClick.Training;
 
 namespace WeClick.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class ReproduceCommand
                 .AddColumn(new TableColumn("mPA (%)").RightAligned()).AddColumn("seeds");
             foreach (var row in result.Rows)
             {
-                var label = row.Role == RunRole.Teacher ? $"teacher ({row.Model})" : $"student {row.Variant} ({row.Model})";
+                var label = row.Role == TrainingRole.Teacher ? $"teacher ({row.Model})" : $"student {row.Variant} ({row.Model})";
                 table.AddRow(Markup.Escape(label), row.MeanIoU.Format(1, 100), row.MeanPixelAccuracy.Format(1, 100), string.Join(",", row.Seeds));
             }
             AnsiConsole.Write(table);

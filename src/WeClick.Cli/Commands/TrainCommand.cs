@@ -29,7 +29,7 @@ internal static class TrainCommand
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var teacherConfig = Reproduction.TeacherConfig(config);
             var folder = Path.Combine(parse.GetValue(arguments.Workspace)!, config.Name, $"teacher-seed{s}");
-            return Run(parse, arguments, teacherConfig, RunRole.Teacher, "weakly", s, folder, null, parse.GetValue(restart));
+            return Run(parse, arguments, teacherConfig, TrainingRole.Teacher, "weakly", s, folder, null, parse.GetValue(restart));
         });
         return command;
     }
@@ -58,12 +58,12 @@ internal static class TrainCommand
                 throw new FileNotFoundException($"teacher weights '{teacherWeights}' do not exist: run `weclick train teacher` with the same config first, or pass --teacher PATH.");
             }
             var folder = Path.Combine(workspace, config.Name, $"student-{variant}-seed{s}");
-            return Run(parse, arguments, config, RunRole.Student, variant, s, folder, teacherWeights, parse.GetValue(restart));
+            return Run(parse, arguments, config, TrainingRole.Student, variant, s, folder, teacherWeights, parse.GetValue(restart));
         });
         return command;
     }
 
-    private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, RunRole role, string variant, int seed, string folder, string? teacherWeights, bool restart)
+    private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, TrainingRole role, string variant, int seed, string folder, string? teacherWeights, bool restart)
     {
         var workspace = parse.GetValue(arguments.Workspace)!;
         ExperimentSetup.EnsureData(config);

@@ -34,7 +34,7 @@ public sealed record ReproductionOptions
 /// <param name="MeanPixelAccuracy">mPA over seeds.</param>
 /// <param name="Seeds">Seeds averaged.</param>
 /// <param name="PerClassIoU">Per-class IoU averaged over seeds (NaN where undefined).</param>
-public sealed record ReproductionRow(RunRole Role, string Variant, string Model, SeedSummary MeanIoU, SeedSummary MeanPixelAccuracy,
+public sealed record ReproductionRow(TrainingRole Role, string Variant, string Model, SeedSummary MeanIoU, SeedSummary MeanPixelAccuracy,
     IReadOnlyList<int> Seeds, IReadOnlyList<double> PerClassIoU);
 
 /// <summary>The outcome of a reproduction.</summary>
@@ -102,14 +102,14 @@ public static class Reproduction
         var classes = validation.Classes;
 
         var teacherSeed = config.Seeds[0];
-        var teacherWeights = TrainRecorded(store, TeacherConfig(config), RunRole.Teacher, "weakly", teacherSeed, Path.Combine(folder, $"teacher-seed{teacherSeed}"), null, options, validation);
+        var teacherWeights = TrainRecorded(store, TeacherConfig(config), TrainingRole.Teacher, "weakly", teacherSeed, Path.Combine(folder, $"teacher-seed{teacherSeed}"), null, options, validation);
 
         foreach (var seed in config.Seeds)
         {
             foreach (var (variant, loss) in StudentRows)
             {
                 var studentConfig = config with { Loss = loss(config.Loss) };
-                TrainRecorded(store, studentConfig, RunRole.Student, variant, seed, Path.Combine(folder, $"student-{variant}-seed{seed}"), teacherWeights, options, validation);
+                TrainRecorded(store, studentConfig, TrainingRole.Student, variant, seed, Path.Combine(folder, $"student-{variant}-seed{seed}"), teacherWeights, options, validation);
             }
         }
 
@@ -133,7 +133,7 @@ public static class Reproduction
     /// best weights, and recorded (per-epoch validation and losses, final metrics, per-class IoU, timings).
     /// </summary>
     /// <returns>The best weights.</returns>
-    public static string TrainRecorded(ResultStore store, ExperimentConfig config, RunRole role, string variant, int seed, string runFolder,
+    public static string TrainRecorded(ResultStore store, ExperimentConfig config, TrainingRole role, string variant, int seed, string runFolder,
         string? teacherWeights, ReproductionOptions options, IClipDataset validation)
     {
         var json = ConfigFile.ToJson(config);
@@ -165,7 +165,7 @@ public static class Reproduction
                     }
                 },
             };
-            var result = role == RunRole.Teacher
+            var result = role == TrainingRole.Teacher
                 ? ExperimentTraining.TrainTeacher(config, seed, runFolder, json, hooks)
                 : ExperimentTraining.TrainStudent(config, seed, runFolder, json, teacherWeights, Path.Combine(options.Workspace, "flow-cache"), hooks);
             store.LogTiming(run, "train", result.TrainingSeconds);
@@ -186,15 +186,15 @@ public static class Reproduction
     }
 
     // Finished runs of this exact config (its JSON), role and variant, oldest first.
-    private static IEnumerable<RunRecord> FinishedRuns(ResultStore store, ExperimentConfig config, RunRole role, string variant)
+    private static IEnumerable<RunRecord> FinishedRuns(ResultStore store, ExperimentConfig config, TrainingRole role, string variant)
     {
         var json = ConfigFile.ToJson(config);
         return store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
     }
 
-    private static EvaluationResult Evaluate(ExperimentConfig config, RunRole role, string weights, IClipDataset validation)
+    private static EvaluationResult Evaluate(ExperimentConfig config, TrainingRole role, string weights, IClipDataset validation)
     {
-        var model = role == RunRole.Teacher ? config.Teacher : config.Student;
+        var model = role == TrainingRole.Teacher ? config.Teacher : config.Student;
         using var network = ExperimentSetup.LoadTrained(model, validation.Classes.Count, weights, ExperimentSetup.ParseDevice(config.Device));
         return new Evaluator(config.Evaluation).Evaluate(network, validation);
     }
@@ -202,15 +202,15 @@ public static class Reproduction
     private static IReadOnlyList<ReproductionRow> Rows(ResultStore store, ExperimentConfig config, ClassSet classes)
     {
         var rows = new List<ReproductionRow>();
-        var wanted = new List<(RunRole Role, string Variant, string Model)> { (RunRole.Teacher, "weakly", config.Teacher.Name) };
-        wanted.AddRange(StudentRows.Select(r => (RunRole.Student, r.Variant, config.Student.Name)));
+        var wanted = new List<(TrainingRole Role, string Variant, string Model)> { (TrainingRole.Teacher, "weakly", config.Teacher.Name) };
+        wanted.AddRange(StudentRows.Select(r => (TrainingRole.Student, r.Variant, config.Student.Name)));
         foreach (var (role, variant, model) in wanted)
         {
-            var variantConfig = role == RunRole.Teacher
+            var variantConfig = role == TrainingRole.Teacher
                 ? TeacherConfig(config)
                 : config with { Loss = StudentRows.First(r => r.Variant == variant).Loss(config.Loss) };
             var runs = FinishedRuns(store, variantConfig, role, variant)
-                .Where(r => role == RunRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed))
+                .Where(r => role == TrainingRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed))
                 .GroupBy(r => r.Seed).Select(g => g.Last()).OrderBy(r => r.Seed).ToList();
             var finals = runs.Select(r => store.FinalMetrics(r.Id)).ToList();
             var perClass = new double[classes.Count];
@@ -235,7 +235,7 @@ public static class Reproduction
             $"Dataset {config.Data.Dataset} ({validation.Count} validation frames); teacher {config.Teacher.Name}, student {config.Student.Name}; " +
             $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
         report.Heading("Table 1 on this data");
-        string Label(ReproductionRow r) => r.Role == RunRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
+        string Label(ReproductionRow r) => r.Role == TrainingRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
         report.Table(["row", "mIoU (%)", "mPA (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
             [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), string.Join(",", r.Seeds)]));
         report.Heading("Size and speed");

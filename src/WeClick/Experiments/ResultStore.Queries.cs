@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using WeClick.Torch.Serialization;
+using WeClick.Training;
 
 namespace WeClick.Experiments;
 
@@ -28,7 +29,7 @@ public sealed partial class ResultStore
             while (reader.Read())
             {
                 runs.Add(new RunRecord(
-                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2) == "teacher" ? RunRole.Teacher : RunRole.Student,
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2) == "teacher" ? TrainingRole.Teacher : TrainingRole.Student,
                     reader.GetString(3), reader.GetInt32(4), reader.GetString(5),
                     reader.GetString(6) switch { "running" => RunStatus.Running, "finished" => RunStatus.Finished, _ => RunStatus.Failed },
                     ParseTime(reader.GetString(7)), reader.IsDBNull(8) ? null : ParseTime(reader.GetString(8)),

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using WeClick.Training;
 
 namespace WeClick.Experiments;
 
@@ -12,7 +13,7 @@ public sealed partial class ResultStore
     /// <param name="config">The effective config (stored as JSON).</param>
     /// <param name="checkpoint">Where the run's checkpoint goes, if known now.</param>
     /// <returns>The run's id.</returns>
-    public long StartRun(string experiment, RunRole role, string variant, int seed, ExperimentConfig config, string? checkpoint = null)
+    public long StartRun(string experiment, TrainingRole role, string variant, int seed, ExperimentConfig config, string? checkpoint = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(experiment);
         ArgumentException.ThrowIfNullOrEmpty(variant);

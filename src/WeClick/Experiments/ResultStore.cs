@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using WeClick.Training;
 
 namespace WeClick.Experiments;
 
@@ -168,7 +169,7 @@ public sealed partial class ResultStore : IDisposable
         return command.ExecuteScalar();
     }
 
-    private static string Text(RunRole role) => role == RunRole.Teacher ? "teacher" : "student";
+    private static string Text(TrainingRole role) => role == TrainingRole.Teacher ? "teacher" : "student";
 
     private static string Text(RunStatus status) => status switch
     {

@@ -1,3 +1,5 @@
+using WeClick.Training;
+
 namespace WeClick.Experiments;
 
 /// <summary>The finished runs of one (role, variant) of an experiment, over seeds: each final metric as mean ± std.</summary>
@@ -5,4 +7,4 @@ namespace WeClick.Experiments;
 /// <param name="Variant">The Table 1 row.</param>
 /// <param name="Seeds">The seeds of the runs summarised, ascending.</param>
 /// <param name="Metrics">Each final metric's summary over the runs that logged it, by name.</param>
-public sealed record RunGroupSummary(RunRole Role, string Variant, IReadOnlyList<int> Seeds, IReadOnlyDictionary<string, SeedSummary> Metrics);
+public sealed record RunGroupSummary(TrainingRole Role, string Variant, IReadOnlyList<int> Seeds, IReadOnlyDictionary<string, SeedSummary> Metrics);

@@ -1,3 +1,5 @@
+using WeClick.Training;
+
 namespace WeClick.Experiments;
 
 /// <summary>One row of the store's <c>runs</c> table.</summary>
@@ -13,5 +15,5 @@ namespace WeClick.Experiments;
 /// <param name="Checkpoint">The checkpoint's path, if any.</param>
 /// <param name="Message">Why the run failed, if it did.</param>
 public sealed record RunRecord(
-    long Id, string Experiment, RunRole Role, string Variant, int Seed, string ConfigJson, RunStatus Status,
+    long Id, string Experiment, TrainingRole Role, string Variant, int Seed, string ConfigJson, RunStatus Status,
     DateTimeOffset Started, DateTimeOffset? Ended, string? Checkpoint, string? Message);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using WeClick.Experiments;
+using WeClick.Training;
 
 namespace WeClick.Core.Tests.Experiments;
 
@@ -13,14 +14,14 @@ public sealed class ResultStoreTests : IDisposable
     public void Runs_RoundTripMetricsClassIoUAndTimings()
     {
         using var store = ResultStore.ForWorkspace(folder.FullName);
-        var run = store.StartRun("quick", RunRole.Student, "weakly+KD", 1, ExperimentPresets.Quick, "ckpt/a.safetensors");
+        var run = store.StartRun("quick", TrainingRole.Student, "weakly+KD", 1, ExperimentPresets.Quick, "ckpt/a.safetensors");
         store.LogEpoch(run, 1, 6, new Dictionary<string, double> { ["loss"] = 1.5, ["mIoU"] = 0.25 });
         store.LogEpoch(run, 2, 12, new Dictionary<string, double> { ["loss"] = 0.75 });
         store.LogTiming(run, "train", 12.5);
         store.FinishRun(run, new Dictionary<string, double> { ["mIoU"] = 0.6, ["mPA"] = 0.7 }, [new ClassIoU(0, "road", 0.9), new ClassIoU(1, "sky", null)]);
 
         var record = Assert.Single(store.Runs());
-        Assert.Equal((run, "quick", RunRole.Student, "weakly+KD", 1, RunStatus.Finished, "ckpt/a.safetensors"),
+        Assert.Equal((run, "quick", TrainingRole.Student, "weakly+KD", 1, RunStatus.Finished, "ckpt/a.safetensors"),
             (record.Id, record.Experiment, record.Role, record.Variant, record.Seed, record.Status, record.Checkpoint));
         Assert.Equal(ConfigFile.ToJson(ExperimentPresets.Quick), ConfigFile.ToJson(ConfigFile.FromJson(record.ConfigJson)));
         Assert.NotNull(record.Ended);
@@ -37,17 +38,17 @@ public sealed class ResultStoreTests : IDisposable
         using var store = ResultStore.ForWorkspace(folder.FullName);
         foreach (var (seed, miou) in new[] { (0, 0.60), (1, 0.62), (2, 0.64) })
         {
-            var run = store.StartRun("quick", RunRole.Student, "weakly+KD+MFD", seed, ExperimentPresets.Quick);
+            var run = store.StartRun("quick", TrainingRole.Student, "weakly+KD+MFD", seed, ExperimentPresets.Quick);
             store.FinishRun(run, new Dictionary<string, double> { ["mIoU"] = miou });
         }
-        var teacher = store.StartRun("quick", RunRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
+        var teacher = store.StartRun("quick", TrainingRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
         store.FinishRun(teacher, new Dictionary<string, double> { ["mIoU"] = 0.7 });
-        store.FailRun(store.StartRun("quick", RunRole.Teacher, "weakly", 1, ExperimentPresets.Quick), "out of memory");
-        store.StartRun("other", RunRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
+        store.FailRun(store.StartRun("quick", TrainingRole.Teacher, "weakly", 1, ExperimentPresets.Quick), "out of memory");
+        store.StartRun("other", TrainingRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
 
         var summaries = store.Summaries("quick");
         Assert.Equal(2, summaries.Count);
-        Assert.Equal((RunRole.Student, "weakly+KD+MFD"), (summaries[0].Role, summaries[0].Variant));
+        Assert.Equal((TrainingRole.Student, "weakly+KD+MFD"), (summaries[0].Role, summaries[0].Variant));
         Assert.Equal([0, 1, 2], summaries[0].Seeds);
         var student = summaries[0].Metrics["mIoU"];
         Assert.Equal(0.62, student.Mean, 12);
@@ -66,7 +67,7 @@ public sealed class ResultStoreTests : IDisposable
         var writers = Enumerable.Range(0, 2).Select(w => Task.Run(() =>
         {
             using var store = ResultStore.Open(path);
-            var run = store.StartRun("race", RunRole.Student, "weakly", w, ExperimentPresets.Quick);
+            var run = store.StartRun("race", TrainingRole.Student, "weakly", w, ExperimentPresets.Quick);
             for (var i = 0; i < rows; i++)
             {
                 store.LogEpoch(run, i, i, new Dictionary<string, double> { ["loss"] = i });
@@ -88,8 +89,8 @@ public sealed class ResultStoreTests : IDisposable
         var path = Path.Combine(folder.FullName, ResultStore.FileName);
         const int rows = 400;
         using var store = ResultStore.Open(path);
-        var mine = store.StartRun("race", RunRole.Student, "weakly", 0, ExperimentPresets.Quick);
-        var theirs = store.StartRun("race", RunRole.Student, "weakly", 1, ExperimentPresets.Quick);
+        var mine = store.StartRun("race", TrainingRole.Student, "weakly", 0, ExperimentPresets.Quick);
+        var theirs = store.StartRun("race", TrainingRole.Student, "weakly", 1, ExperimentPresets.Quick);
         var script = $"""
             import sqlite3
             db = sqlite3.connect({System.Text.Json.JsonSerializer.Serialize(path)}, timeout=60, isolation_level=None)
@@ -115,7 +116,7 @@ public sealed class ResultStoreTests : IDisposable
     public void ExportCsv_QuotesFieldsAndRefusesWrites()
     {
         using var store = ResultStore.ForWorkspace(folder.FullName);
-        var run = store.StartRun("q,\"x\"", RunRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
+        var run = store.StartRun("q,\"x\"", TrainingRole.Teacher, "weakly", 0, ExperimentPresets.Quick);
         store.FinishRun(run, new Dictionary<string, double> { ["mIoU"] = 0.5 }, [new ClassIoU(3, "traffic\nlight", 0.25)]);
         var csv = Path.Combine(folder.FullName, "out", "class_iou.csv");
         Assert.Equal(1, store.ExportCsv("class_iou", csv));
