@@ -17,7 +17,11 @@ fail() { echo "setup: error: $*" >&2; exit 1; }
 
 # 1. Debian packages. libtorch-dev/libopencv-dev: the engine; cmake/g++: the native shim;
 #    python3-torch/-torchvision: PyTorch reference values and speed baselines in tests and benchmarks.
-APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil)
+#    libzmq5: ZeroMQ for the Jupyter kernel; jupyter-client/-nbconvert, python3-nbclient: the real Jupyter stack the
+#    notebook tests drive; chromium: the browser check of exported notebooks; nodejs/npm: plotly.js (below).
+APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil
+              libzmq5 jupyter-client jupyter-nbconvert python3-nbclient chromium)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -39,12 +43,18 @@ then run this script again."
     DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 2. The .NET SDK (not a Debian package; see environment.md).
+# 2. plotly.js for figures (package.json pins plotly.js-dist-min); reports and notebooks load it from here, no CDN.
+if [[ ! -f "$ROOT/node_modules/plotly.js-dist-min/plotly.min.js" ]]; then
+    say "installing plotly.js (npm)"
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm install failed in $ROOT (plotly.js-dist-min); run it by hand to see why."
+fi
+
+# 3. The .NET SDK (not a Debian package; see environment.md).
 if ! command -v dotnet >/dev/null 2>&1; then
     fail "the .NET 10 SDK is not installed (dotnet is not on PATH). Install it as environment.md, 'The .NET SDK', describes, then run this script again."
 fi
 
-# 3. Build (CMake for src/native runs inside dotnet build). Skipped when nothing changed since the last build.
+# 4. Build (CMake for src/native runs inside dotnet build). Skipped when nothing changed since the last build.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 STAMP="$ROOT/build/.setup-stamp"
 CLI="$ROOT/src/WeClick.Cli/bin/Release/net10.0/weclick"
