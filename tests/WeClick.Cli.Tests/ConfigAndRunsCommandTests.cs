@@ -23,6 +23,16 @@ public sealed class ConfigAndRunsCommandTests : IDisposable
         Assert.Contains("\"direction\": \"backward\"", result.Stdout);
     }
 
+    [Fact]
+    public void PrintConfig_WithoutAPreset_ShowsWhatTheOtherCommandsRunWith_TheQuickPreset()
+    {
+        var plain = CliRunner.Run("print-config");
+        var quick = CliRunner.Run("print-config", "--preset", "quick");
+        Assert.True(plain.ExitCode == 0, plain.Stderr);
+        Assert.Equal(quick.Stdout, plain.Stdout);
+        Assert.Equal(ConfigFile.ToJson(ExperimentPresets.Quick), plain.Stdout.TrimEnd());
+    }
+
     [Theory]
     [InlineData("weclick: --set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow).", "--preset", "quick", "--set", "loss.betta=0")]
     [InlineData("weclick: student.name: unknown model 'unet-resnet18' (known: deeplabv3plus-resnet18,", "--preset", "quick", "--set", "student.name=unet-resnet18")]

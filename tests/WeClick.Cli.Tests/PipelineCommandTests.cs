@@ -56,6 +56,7 @@ public sealed class PipelineCommandTests : IDisposable
                 var metrics = store.FinalMetrics(run.Id);
                 Assert.InRange(metrics["mIoU"], 0.0, 1.0);
                 Assert.InRange(metrics["pixelAccuracy"], 0.01, 1.0);
+                Assert.InRange(metrics["temporalConsistency"], 0.01, 1.0); // the quick preset's evaluation.temporalFrames = 4
                 Assert.Equal(11, store.PerClassIoU(run.Id).Count);
                 Assert.Contains(store.EpochMetrics(run.Id), m => m.Name == "mIoU");
                 Assert.Contains(store.Timings(run.Id), t => t.Name == "train" && t.Seconds > 0);
@@ -72,16 +73,44 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Equal(4, again.Stderr.Split('\n').Count(l => l.EndsWith("finished before, reused", StringComparison.Ordinal)));
 
         var weights = Path.Combine(workspace, "quick", "student-weakly+KD+MFD-seed0", "best.safetensors");
-        var eval = CliRunner.Run(["eval", .. Tiny(workspace), "--weights", weights, "--speed"]);
+        var eval = CliRunner.Run(["eval", .. Tiny(workspace), "--weights", weights, "--speed", "--temporal"]);
         Assert.True(eval.ExitCode == 0, eval.Stderr);
         Assert.Contains("on synthetic/val (2 frames): mIoU", eval.Stdout);
         Assert.Contains("FPS (64×32, batch 1, cpu", eval.Stdout);
+        // Two labelled frames, each the end of a run of 4 frames: 2 × 3 consecutive pairs.
+        Assert.Contains("6 consecutive pairs in runs of 4 frames", eval.Stdout);
+        using (var store = ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName)))
+        {
+            var mfd = store.Runs(new RunFilter("quick", Status: RunStatus.Finished)).Single(r => r.Variant == "weakly+KD+MFD");
+            var recorded = store.FinalMetrics(mfd.Id)["temporalConsistency"];
+            var printed = double.Parse(eval.Stdout.Split("temporal consistency: ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(100 * recorded, printed, 2); // the same measurement through reproduce and eval
+        }
 
         var frames = Path.Combine(folder.FullName, "data", "leftImg8bit_sequence", "val", "synthetic");
         var masks = Path.Combine(folder.FullName, "masks");
         var infer = CliRunner.Run(["infer", .. Tiny(workspace), "--weights", weights, "--input", frames, "--out", masks]);
         Assert.True(infer.ExitCode == 0, infer.Stderr);
         Assert.Equal(Directory.GetFiles(frames).Length * 2, Directory.GetFiles(masks).Length);
+
+        // A video file in: an overlay video out, frame for frame.
+        var video = Path.Combine(folder.FullName, "val.avi");
+        var sources = Directory.GetFiles(frames, "*.png").Order().Take(6).ToList();
+        using (var writer = new WeClick.Torch.Vision.VideoWriter(video, 10, 64, 32))
+        {
+            foreach (var file in sources)
+            {
+                using var image = WeClick.Torch.Vision.Image.Read(file);
+                writer.Write(image);
+            }
+        }
+        var overlays = Path.Combine(folder.FullName, "video-out");
+        var inferVideo = CliRunner.Run(["infer", .. Tiny(workspace), "--weights", weights, "--input", video, "--out", overlays]);
+        Assert.True(inferVideo.ExitCode == 0, inferVideo.Stderr);
+        Assert.Contains($"6 frames → {Path.Combine(overlays, "overlay.avi")}", inferVideo.Stdout);
+        using var reader = new WeClick.Torch.Vision.VideoReader(Path.Combine(overlays, "overlay.avi"));
+        Assert.Equal((64L, 32L), (reader.Width, reader.Height));
+        Assert.Equal(6, reader.Frames().Count(frame => { frame.Dispose(); return true; }));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using WeClick.Evaluation;
 using WeClick.Experiments;
+using WeClick.Flow;
 
 namespace WeClick.Cli.Commands;
 
@@ -16,9 +17,14 @@ internal static class EvalCommand
         var role = new Option<string>("--model") { Description = "Which network of the config the weights belong to: student or teacher.", DefaultValueFactory = _ => "student" };
         var split = new Option<string?>("--split") { Description = "The split (default: the config's data.valSplit)." };
         var speed = new Option<bool>("--speed") { Description = "Also time single-frame inference (#params, median latency, FPS)." };
+        var temporal = new Option<bool>("--temporal")
+        {
+            Description = "Also measure temporal consistency: agreement of consecutive predictions after flow warping, over runs of " +
+                          "evaluation.temporalFrames frames (4 when it is 0) ending at each labelled frame.",
+        };
         var command = new Command("eval", "Evaluate weights on a split: mIoU, mPA, pixel accuracy and per-class IoU (flip/multi-scale per evaluation.* keys).")
         {
-            weights, role, split, speed,
+            weights, role, split, speed, temporal,
         };
         arguments.AddTo(command);
         command.SetAction(parse =>
@@ -48,6 +54,14 @@ internal static class EvalCommand
                 table.AddRow(m.ClassNames[i], Percent(m.PerClassIoU[i]), Percent(m.PerClassAccuracy[i]));
             }
             AnsiConsole.Write(table);
+            if (parse.GetValue(temporal))
+            {
+                var frames = config.Evaluation.TemporalFrames >= 2 ? config.Evaluation.TemporalFrames : 4;
+                var splitName = parse.GetValue(split) ?? config.Data.ValSplit;
+                var consistency = ConsoleProgress.Run($"temporal consistency on {dataset.Name}", dataset.Count, progress =>
+                    ExperimentSetup.MeasureTemporalConsistency(config, network, splitName, frames, (done, _) => progress.Report(done)));
+                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame; flow {(config.Flow.Method == FlowMethod.GroundTruth ? FlowMethod.Dis : config.Flow.Method)})"));
+            }
             if (parse.GetValue(speed))
             {
                 var p = ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames);

@@ -3,7 +3,10 @@ using WeClick.Experiments;
 
 namespace WeClick.Cli.Commands;
 
-/// <summary>The options every experiment command shares: where the config comes from and where results go.</summary>
+/// <summary>
+/// The options every experiment command shares — where the config comes from (<c>--preset</c>, <c>--config</c>,
+/// <c>--set</c>) and where results go (<c>--workspace</c>) — and the one rule that turns them into a config.
+/// </summary>
 internal sealed class ExperimentArguments
 {
     public Option<string?> Preset { get; } = new("--preset") { Description = $"Start from a preset ({string.Join(", ", ExperimentPresets.Names)}); default quick." };
@@ -14,12 +17,19 @@ internal sealed class ExperimentArguments
 
     public Option<string> Workspace { get; } = new("--workspace") { Description = "Folder of the results store, run folders, flow cache and reports.", DefaultValueFactory = _ => "runs" };
 
+    /// <summary>Adds the config options and <c>--workspace</c>.</summary>
     public void AddTo(Command command)
+    {
+        AddConfigOptionsTo(command);
+        command.Options.Add(Workspace);
+    }
+
+    /// <summary>Adds only the config options (commands that write no results, such as print-config).</summary>
+    public void AddConfigOptionsTo(Command command)
     {
         command.Options.Add(Preset);
         command.Options.Add(Config);
         command.Options.Add(Set);
-        command.Options.Add(Workspace);
     }
 
     /// <summary>The effective, validated config (quick preset when neither --preset nor --config is given).</summary>
@@ -27,6 +37,29 @@ internal sealed class ExperimentArguments
     {
         var preset = parse.GetValue(Preset);
         var file = parse.GetValue(Config);
-        return ConfigCommand.Effective(preset ?? (file is null ? "quick" : null), file, parse.GetValue(Set) ?? []);
+        return Effective(preset ?? (file is null ? "quick" : null), file, parse.GetValue(Set) ?? []);
+    }
+
+    /// <summary>The config a command runs with; every problem printed as one line and the command stopped.</summary>
+    /// <exception cref="ArgumentException">Both or a bad preset; bad file or override (one line).</exception>
+    private static ExperimentConfig Effective(string? preset, string? file, IEnumerable<string> overrides)
+    {
+        if (preset is not null && file is not null)
+        {
+            throw new ArgumentException("give --preset or --config, not both.");
+        }
+        if (preset is not null && !ExperimentPresets.Names.Contains(preset))
+        {
+            throw new ArgumentException($"--preset: unknown preset '{preset}' (known: {string.Join(", ", ExperimentPresets.Names)}).");
+        }
+        var config = file is not null ? ConfigFile.Load(file) : ExperimentPresets.Get(preset!);
+        config = ConfigFile.ApplyOverrides(config, overrides);
+        var problems = ConfigFile.Validate(config);
+        if (problems.Count > 0)
+        {
+            // Several problems: one line each, so none hides another.
+            throw new ArgumentException(string.Join(Environment.NewLine + "weclick: ", problems));
+        }
+        return config;
     }
 }

@@ -18,7 +18,7 @@ namespace WeClick.Evaluation;
 /// A perfect, flow-consistent segmentation scores 1; the score is bounded by the flow's accuracy (occlusions and
 /// flow errors also disagree), so compare models with the same estimator.
 /// </remarks>
-public static class TemporalConsistency
+public static partial class TemporalConsistency
 {
     /// <summary>The agreement of one pair.</summary>
     /// <param name="previous">Labels of frame t − 1: integer [H, W] (uint8 or int64).</param>

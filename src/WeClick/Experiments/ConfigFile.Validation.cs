@@ -88,6 +88,7 @@ public static partial class ConfigFile
         var evaluation = config.Evaluation;
         Check(evaluation.Scales.Count > 0 && evaluation.Scales.All(s => s > 0 && double.IsFinite(s)), $"evaluation.scales must be a non-empty list of positive numbers, got [{string.Join(", ", evaluation.Scales)}].");
         Check(evaluation.SpeedFrames >= 1, $"evaluation.speedFrames must be >= 1, got {evaluation.SpeedFrames}.");
+        Check(evaluation.TemporalFrames == 0 || evaluation.TemporalFrames >= 2, $"evaluation.temporalFrames must be 0 (off) or >= 2, got {evaluation.TemporalFrames}.");
 
         Check(config.Seeds.Count > 0, "seeds must not be empty (one run per seed).");
         Check(config.Seeds.Distinct().Count() == config.Seeds.Count, $"seeds must be distinct, got [{string.Join(", ", config.Seeds)}].");

@@ -11,4 +11,11 @@ public sealed record EvaluationConfig
 
     /// <summary>Frames timed for FPS after the warm-up (median latency, batch 1).</summary>
     public int SpeedFrames { get; init; } = 20;
+
+    /// <summary>
+    /// Temporal consistency (an extra metric the paper lacks): the length of the runs of consecutive frames, ending at
+    /// each labelled frame, whose predictions are compared after flow warping; 0 = not measured (the paper presets, where
+    /// it would cost a flow estimate per frame of the whole validation split). <c>weclick eval --temporal</c> measures it anyway.
+    /// </summary>
+    public int TemporalFrames { get; init; }
 }

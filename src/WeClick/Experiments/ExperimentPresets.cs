@@ -63,8 +63,8 @@ public static class ExperimentPresets
         Teacher = new ModelConfig { Name = "deeplabv3plus-resnet18" },
         Student = new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.5 },
         TeacherSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 12, EvaluateEvery = 4 },
-        StudentSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 8, EvaluateEvery = 4 },
-        Evaluation = new EvaluationConfig { SpeedFrames = 10 },
+        StudentSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 6, EvaluateEvery = 3 },
+        Evaluation = new EvaluationConfig { SpeedFrames = 10, TemporalFrames = 4 },
         Seeds = [0, 1, 2],
         Device = "cpu",
     };

@@ -146,6 +146,39 @@ public static class ExperimentSetup
     }
 
     /// <summary>
+    /// Temporal consistency of a trained network on a split (<see cref="TemporalConsistency.MeasureSplit"/>): runs of
+    /// <paramref name="frames"/> consecutive frames ending at each labelled frame, consecutive pairs compared after warping
+    /// with the config's flow estimator (DIS when <c>flow.method</c> is groundTruth, which only covers clip pairs) and its
+    /// occlusion check if set. Returns the mean agreement in 0..1.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="frames"/> &lt; 2.</exception>
+    public static TemporalConsistencyResult MeasureTemporalConsistency(ExperimentConfig config, Segmentor model, string split, int frames,
+        Action<int, int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (frames < 2)
+        {
+            throw new ArgumentException($"Temporal consistency needs runs of at least 2 frames, got {frames} (evaluation.temporalFrames).", nameof(frames));
+        }
+        var sequences = OpenSplit(config with { Clip = config.Clip with { Direction = FrameDirection.Forward, Sampling = "fixed", Interval = 1 } },
+            split, frames, flows: null, clicks: false);
+        IFlowEstimator estimator = config.Flow.Method switch
+        {
+            FlowMethod.Farneback => new FarnebackFlowEstimator(),
+            FlowMethod.Raft => new TorchScriptFlowEstimator(config.Flow.RaftModel!, config.Flow.RaftUpdates),
+            _ => new DisFlowEstimator(config.Flow.DisPreset),
+        };
+        try
+        {
+            return TemporalConsistency.MeasureSplit(model, sequences, estimator, new Evaluator(config.Evaluation), config.Flow.OcclusionCheck, progress, cancellation);
+        }
+        finally
+        {
+            (estimator as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Validation for <c>TrainingHooks.Validate</c>: evaluates a model on the validation split (single frames, the config's
     /// evaluation settings) and returns <c>mIoU</c>, <c>mPA</c> and <c>pixelAccuracy</c> (fractions in 0..1).
     /// </summary>

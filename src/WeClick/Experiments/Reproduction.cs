@@ -34,8 +34,9 @@ public sealed record ReproductionOptions
 /// <param name="MeanPixelAccuracy">mPA over seeds.</param>
 /// <param name="Seeds">Seeds averaged.</param>
 /// <param name="PerClassIoU">Per-class IoU averaged over seeds (NaN where undefined).</param>
+/// <param name="TemporalConsistency">Temporal consistency over seeds (<c>evaluation.temporalFrames</c>), or null when not measured.</param>
 public sealed record ReproductionRow(TrainingRole Role, string Variant, string Model, SeedSummary MeanIoU, SeedSummary MeanPixelAccuracy,
-    IReadOnlyList<int> Seeds, IReadOnlyList<double> PerClassIoU);
+    IReadOnlyList<int> Seeds, IReadOnlyList<double> PerClassIoU, SeedSummary? TemporalConsistency = null);
 
 /// <summary>The outcome of a reproduction.</summary>
 /// <param name="Rows">Teacher first, then the students in Table 1 order.</param>
@@ -144,6 +145,11 @@ public static class Reproduction
             options.Log?.Invoke($"{title}: finished before, reused");
             return done.Checkpoint!;
         }
+        if (File.Exists(TrainingCheckpoint.LastPath(runFolder)))
+        {
+            var saved = TrainingCheckpoint.ReadState(TrainingCheckpoint.LastPath(runFolder));
+            options.Log?.Invoke($"{title}: resuming after epoch {saved.EpochsDone} from {TrainingCheckpoint.LastPath(runFolder)}");
+        }
         var run = store.StartRun(config.Name, role, variant, seed, config, TrainingCheckpoint.BestPath(runFolder));
         try
         {
@@ -174,6 +180,12 @@ public static class Reproduction
             var metrics = evaluation.Metrics;
             var values = ExperimentSetup.MetricValues(metrics);
             values["bestEpoch"] = result.State.BestEpoch ?? result.State.EpochsDone;
+            if (config.Evaluation.TemporalFrames >= 2)
+            {
+                var started = Stopwatch.StartNew();
+                values["temporalConsistency"] = MeasureTemporalConsistency(config, role, result.BestWeights, validation.Classes.Count);
+                store.LogTiming(run, "temporalConsistency", started.Elapsed.TotalSeconds);
+            }
             store.FinishRun(run, values, metrics.PerClassIoU.Select((iou, c) => new ClassIoU(c, metrics.ClassNames[c], double.IsNaN(iou) ? null : iou)).ToArray(), result.BestWeights);
             options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{title}: mIoU {100 * metrics.MeanIoU:F1} % ({result.TrainingSeconds:F0} s training)"));
             return result.BestWeights;
@@ -199,6 +211,13 @@ public static class Reproduction
         return new Evaluator(config.Evaluation).Evaluate(network, validation);
     }
 
+    private static double MeasureTemporalConsistency(ExperimentConfig config, TrainingRole role, string weights, long classes)
+    {
+        var model = role == TrainingRole.Teacher ? config.Teacher : config.Student;
+        using var network = ExperimentSetup.LoadTrained(model, classes, weights, ExperimentSetup.ParseDevice(config.Device));
+        return ExperimentSetup.MeasureTemporalConsistency(config, network, config.Data.ValSplit, config.Evaluation.TemporalFrames).MeanAgreement;
+    }
+
     private static IReadOnlyList<ReproductionRow> Rows(ResultStore store, ExperimentConfig config, ClassSet classes)
     {
         var rows = new List<ReproductionRow>();
@@ -219,8 +238,9 @@ public static class Reproduction
                 var values = runs.Select(r => store.PerClassIoU(r.Id).FirstOrDefault(x => x.ClassIndex == c)?.IoU).OfType<double>().ToList();
                 perClass[c] = values.Count > 0 ? values.Average() : double.NaN;
             }
+            var consistency = finals.Select(f => f.GetValueOrDefault("temporalConsistency", double.NaN)).ToArray();
             rows.Add(new ReproductionRow(role, variant, model, SeedSummary.Of(finals.Select(f => f["mIoU"])), SeedSummary.Of(finals.Select(f => f["mPA"])),
-                runs.Select(r => r.Seed).ToArray(), perClass));
+                runs.Select(r => r.Seed).ToArray(), perClass, consistency.All(double.IsFinite) ? SeedSummary.Of(consistency) : null));
         }
         return rows;
     }
@@ -236,8 +256,8 @@ public static class Reproduction
             $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
         report.Heading("Table 1 on this data");
         string Label(ReproductionRow r) => r.Role == TrainingRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
-        report.Table(["row", "mIoU (%)", "mPA (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
-            [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), string.Join(",", r.Seeds)]));
+        report.Table(["row", "mIoU (%)", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
+            [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds)]));
         report.Heading("Size and speed");
         report.Table(["model", "#params (M)", "latency (ms)", "FPS", "input", "device, threads"], profiles.Select(p => (IReadOnlyList<string>)
         [

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using WeClick.Torch;
+
+namespace WeClick.Cli.Tests;
+
+/// <summary>
+/// Issue #6: "resume after a kill at a random step gives the same final weights as an uninterrupted run (same seed)".
+/// A real <c>weclick train teacher</c> process is killed with SIGKILL at a random moment after its first epoch checkpoint;
+/// the same command then resumes from the last checkpoint, and its final weights equal those of an uninterrupted run.
+/// </summary>
+public sealed class TrainResumeAfterKillTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("weclick-cli-resume-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private string[] TrainTeacher(string workspace) =>
+    [
+        "train", "teacher",
+        "--preset", "quick",
+        "--workspace", workspace,
+        "--set", $"data.root={Path.Combine(folder.FullName, "data")}",
+        "--set", "data.synthetic.width=64", "--set", "data.synthetic.height=32", "--set", "data.synthetic.snippetLength=21",
+        "--set", "data.synthetic.trainSnippets=8", "--set", "data.synthetic.valSnippets=2",
+        "--set", "data.workers=0", "--set", "seeds=[0]", "--set", "threads=2",
+        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5",
+        "--set", "teacherSchedule.epochs=6", "--set", "teacherSchedule.batchSize=2", "--set", "teacherSchedule.evaluateEvery=3",
+        "--set", "teacherSchedule.cropHeight=32", "--set", "teacherSchedule.cropWidth=64",
+        "--set", "evaluation.temporalFrames=0",
+    ];
+
+    [Fact]
+    public void Train_KilledAtARandomStep_ResumesToTheWeightsOfAnUninterruptedRun()
+    {
+        var uninterrupted = Path.Combine(folder.FullName, "uninterrupted");
+        var first = CliRunner.Run(TrainTeacher(uninterrupted));
+        Assert.True(first.ExitCode == 0, first.Stderr);
+
+        // Kill once epoch 2..4 (of 6) is reported plus a random delay, so the kill lands inside an epoch.
+        var random = new Random(Environment.TickCount);
+        var killAfterEpoch = random.Next(2, 5); // epoch k's line comes after epoch k − 1's checkpoint
+        var delay = TimeSpan.FromMilliseconds(random.Next(0, 400));
+        var killed = Path.Combine(folder.FullName, "killed");
+        var lastCheckpoint = Path.Combine(killed, "quick", "teacher-seed0", "last.safetensors");
+        var killedAtEpoch = KillDuringEpoch(TrainTeacher(killed), killAfterEpoch, delay);
+        Assert.True(File.Exists(lastCheckpoint), $"no checkpoint after killing at epoch {killedAtEpoch}");
+
+        var resumed = CliRunner.Run(TrainTeacher(killed));
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("resuming after epoch", resumed.Stderr);
+
+        using var scope = torch.NewDisposeScope();
+        using var expected = torch.load_safetensors(Path.Combine(uninterrupted, "quick", "teacher-seed0", "last.safetensors"));
+        using var actual = torch.load_safetensors(lastCheckpoint);
+        var names = expected.Tensors.Keys.Where(k => k.StartsWith("model.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Order(), actual.Tensors.Keys.Where(k => k.StartsWith("model.", StringComparison.Ordinal)).Order());
+        foreach (var name in names)
+        {
+            var a = expected.Tensors[name].to(ScalarType.Float64);
+            var b = actual.Tensors[name].to(ScalarType.Float64);
+            var difference = a.sub(b).abs().max().item<double>();
+            Assert.True(difference <= 1e-5, $"{name} differs by {difference} (killed after epoch {killedAtEpoch} + {delay.TotalMilliseconds} ms)");
+        }
+    }
+
+    // Starts the command, waits for the progress line of epoch `epoch`, waits `delay`, then SIGKILLs the process.
+    private static int KillDuringEpoch(string[] arguments, int epoch, TimeSpan delay)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(CliRunner.CliDirectory, "weclick.dll"));
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var reached = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.Contains($": epoch {epoch}/", StringComparison.Ordinal))
+            {
+                reached.TrySetResult(epoch);
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        if (!reached.Task.Wait(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"training never reported epoch {epoch}");
+        }
+        Thread.Sleep(delay);
+        process.Kill(); // SIGKILL on Linux: no handler runs, as when a machine dies
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the killed process did not exit");
+        Assert.NotEqual(0, process.ExitCode);
+        return epoch;
+    }
+}
