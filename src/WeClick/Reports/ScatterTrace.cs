@@ -69,7 +69,11 @@ public sealed record ScatterTrace(IReadOnlyList<double> X, IReadOnlyList<double>
         {
             marker["size"] = size;
         }
-        json["line"] = line;
+        // plotly rejects a line container on a trace that draws no lines ("did not get coerced").
+        if (Mode is ScatterMode.Lines or ScatterMode.LinesAndMarkers)
+        {
+            json["line"] = line;
+        }
         if (marker.Count > 0)
         {
             json["marker"] = marker;
