@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -20,12 +22,17 @@ namespace WeClick.Reports;
 internal static class FigureHtml
 {
     private static readonly ConcurrentDictionary<string, string> InlinedLibraries = new(StringComparer.Ordinal);
+    private static long _figures;
 
     /// <summary>The HTML of <paramref name="figure"/> with plotly.js from <paramref name="source"/>.</summary>
     public static string Render(Figure figure, PlotlyJs source)
     {
-        var id = "weclick-figure-" + Guid.NewGuid().ToString("N");
         var figureJson = ScriptSafe(figure.ToJson().ToJsonString());
+        // Deterministic (the figure's content and its number in this process), so a notebook run headless and through
+        // Jupyter gives the same outputs; the script also finds its div as its own previous sibling, so an id repeated by
+        // a later session (same figure, same number) still draws in the right place.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..16];
+        var id = $"weclick-figure-{hash}-{Interlocked.Increment(ref _figures).ToString(CultureInfo.InvariantCulture)}";
         var html = new StringBuilder();
         html.Append("<div id=\"").Append(id).Append("\" class=\"weclick-figure\"></div>\n<script type=\"text/javascript\">\n");
         if (source.Mode == PlotlyJsMode.Inline)
@@ -37,6 +44,7 @@ internal static class FigureHtml
         }
         var url = source.ScriptUrl();
         html.Append("(function () {\n")
+            .Append("  var self = document.currentScript;\n")
             .Append("  var id = ").Append(JsonSerializer.Serialize(id)).Append(";\n")
             .Append("  var figure = ").Append(figureJson).Append(";\n")
             .Append("  var url = ").Append(url is null ? "null" : ScriptSafe(JsonSerializer.Serialize(url))).Append(";\n")
@@ -48,7 +56,8 @@ internal static class FigureHtml
     // Draw now, or load plotly.js (RequireJS when an AMD loader is on the page, else one shared script tag) and draw then.
     private const string LoaderScript = """
           function draw(Plotly) {
-            var element = document.getElementById(id);
+            var sibling = self && self.previousElementSibling;
+            var element = sibling && sibling.id === id ? sibling : document.getElementById(id);
             if (!element) { return; }
             if (!Plotly) { element.textContent = "plotly.js could not be loaded from " + url + "."; return; }
             Plotly.newPlot(element, figure.data, figure.layout, figure.config);
