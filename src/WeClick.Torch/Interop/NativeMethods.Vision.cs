@@ -7,6 +7,7 @@ internal static unsafe partial class NativeMethods
 {
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int WcCv_imread(string path, int mode, out IntPtr result);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int WcCv_imwrite(string path, TensorHandle image);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial int WcCv_imencode(TensorHandle image, string extension, out IntPtr bytes, out long length);
     [LibraryImport(Lib)] internal static partial int WcCv_resize(TensorHandle image, long height, long width, int interpolation, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_cvt_color(TensorHandle image, int code, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int WcCv_add_noise(TensorHandle image, double sigma, ulong seed, out IntPtr result);

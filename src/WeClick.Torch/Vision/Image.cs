@@ -52,6 +52,36 @@ public static class Image
         NativeStatus.Check(NativeMethods.WcCv_imwrite(path, image.Handle), nameof(Write));
     }
 
+    /// <summary>
+    /// Encodes an image in memory as <see cref="Write"/> would write it to a file named <c>*.png</c> (or another
+    /// <paramref name="extension"/>): uint8 [H, W, 3] RGB, uint8 [H, W], or int32 [H, W] in [0, 65535] (16-bit PNG).
+    /// Notebooks and reports embed the bytes (base64) without a temporary file.
+    /// </summary>
+    /// <param name="image">The image tensor (CPU).</param>
+    /// <param name="extension">The format, as a file extension with its dot: <c>.png</c> (lossless; default), <c>.jpg</c>, …</param>
+    /// <returns>The encoded file's bytes.</returns>
+    /// <exception cref="TorchException">The extension is unknown or the tensor is not an image.</exception>
+    public static byte[] Encode(Tensor image, string extension = ".png")
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(extension);
+        NativeStatus.Check(NativeMethods.WcCv_imencode(image.Handle, extension, out var buffer, out var length), nameof(Encode));
+        try
+        {
+            var bytes = new byte[length];
+            System.Runtime.InteropServices.Marshal.Copy(buffer, bytes, 0, checked((int)length));
+            return bytes;
+        }
+        finally
+        {
+            NativeMethods.WcMemory_free(buffer);
+        }
+    }
+
+    /// <summary>The image as PNG bytes (lossless): <see cref="Encode"/> with <c>.png</c>.</summary>
+    /// <exception cref="TorchException">The tensor is not an image.</exception>
+    public static byte[] EncodePng(Tensor image) => Encode(image, ".png");
+
     /// <summary>Resizes to <paramref name="height"/>×<paramref name="width"/>. Use <see cref="Interpolation.Area"/> to shrink
     /// images, <see cref="Interpolation.Bilinear"/> to enlarge them, <see cref="Interpolation.Nearest"/> for labels.</summary>
     public static Tensor Resize(Tensor image, long height, long width, Interpolation interpolation) =>

@@ -264,7 +264,7 @@ public static class Reproduction
             p.Model, (p.Parameters / 1e6).ToString("F2", c), p.MedianLatencyMs.ToString("F1", c), p.Fps.ToString("F1", c), $"{p.Width}×{p.Height}, batch 1", $"{p.Device}, {p.Threads}",
         ]));
         report.Heading("Per-class IoU");
-        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (Label(r), r.PerClassIoU)).ToArray());
+        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (Label(r), r.PerClassIoU)).ToArray(), interactive: true);
         report.Heading("Examples");
         AddExamples(report, config, validation, folder, teacherWeights);
         return report.Write(Path.Combine(folder, "report"));

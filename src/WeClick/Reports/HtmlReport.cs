@@ -8,15 +8,18 @@ using WeClick.Torch.Vision;
 namespace WeClick.Reports;
 
 /// <summary>
-/// A self-contained report folder: <c>index.html</c> (tables, grouped bar charts drawn as inline SVG, images) with its
-/// pictures under <c>images/</c>, and <c>report.md</c>, the same content as Markdown for terminals and diffs. No script
-/// and no network: it opens offline in any browser. Built section by section, written once by <see cref="Write"/>.
+/// A self-contained report folder: <c>index.html</c> (tables, grouped bar charts drawn as inline SVG, Plotly figures,
+/// images) with its pictures under <c>images/</c>, and <c>report.md</c>, the same content as Markdown for terminals and
+/// diffs. No network: a report with figures gets a copy of <c>plotly.min.js</c> beside index.html, referenced relatively,
+/// so the folder opens offline in any browser (and can be moved or zipped whole). Built section by section, written
+/// once by <see cref="Write"/>.
 /// </summary>
 public sealed class HtmlReport
 {
     private readonly StringBuilder _html = new();
     private readonly StringBuilder _markdown = new();
     private readonly List<(string Name, Tensor Image)> _images = [];
+    private bool _hasFigures;
 
     /// <summary>Starts a report with a title.</summary>
     public HtmlReport(string title)
@@ -80,8 +83,10 @@ public sealed class HtmlReport
     /// <summary>
     /// Adds a grouped bar chart (inline SVG): one group per category (e.g. class), one bar per series (e.g. variant),
     /// values in [0, <paramref name="maximum"/>]; NaN values draw no bar. The Markdown twin gets the numbers as a table.
+    /// With <paramref name="interactive"/> the page draws it as a Plotly figure (hover, zoom) and keeps the SVG as the
+    /// <c>&lt;noscript&gt;</c> fallback.
     /// </summary>
-    public HtmlReport BarChart(string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, double maximum = 1.0, string valueFormat = "F3")
+    public HtmlReport BarChart(string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, double maximum = 1.0, string valueFormat = "F3", bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);
@@ -122,10 +127,41 @@ public sealed class HtmlReport
             svg.Append(c, $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"10\" height=\"10\" fill=\"{colors[s % colors.Length]}\"/><text x=\"{lx + 14}\" y=\"{ly}\">{Encode(series[s].Name)}</text>");
         }
         svg.Append("</svg>");
-        _html.Append("<figure>").Append(svg).AppendLine("</figure>");
+        if (interactive)
+        {
+            var figure = Charts.GroupedBar(categories, series, title);
+            figure.Layout.YAxis.Range = (0, maximum);
+            AppendFigure(figure);
+            _html.Append("<noscript><figure>").Append(svg).AppendLine("</figure></noscript>");
+        }
+        else
+        {
+            _html.Append("<figure>").Append(svg).AppendLine("</figure>");
+        }
         _markdown.Append("**").Append(title).AppendLine("**").AppendLine();
         return Table(["", .. series.Select(s => s.Name)],
             categories.Select((name, i) => (IReadOnlyList<string>)[name, .. series.Select(s => double.IsNaN(s.Values[i]) ? "–" : s.Values[i].ToString(valueFormat, c))]));
+    }
+
+    /// <summary>Adds a table (<see cref="Reports.Table"/>): its HTML form, and its Markdown form in report.md.</summary>
+    public HtmlReport Table(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _html.AppendLine(table.ToHtml());
+        _markdown.AppendLine(table.ToMarkdown());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a Plotly figure, drawn by the plotly.js copy <see cref="Write"/> puts in the folder. report.md gets its
+    /// description (figures need a browser) — put the numbers in a table too where the Markdown should carry them.
+    /// </summary>
+    public HtmlReport Figure(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        AppendFigure(figure);
+        _markdown.Append('*').Append(EscapeMarkdown(figure.Describe())).AppendLine(" (interactive in index.html)*").AppendLine();
+        return this;
     }
 
     /// <summary>Adds an image (uint8 [H, W, 3] RGB), saved as <c>images/NAME.png</c>, with a caption. The report copies the tensor.</summary>
@@ -145,9 +181,20 @@ public sealed class HtmlReport
 
     /// <summary>Writes <c>index.html</c>, <c>report.md</c> and the images into <paramref name="folder"/> (each file atomically).</summary>
     /// <returns>The path of index.html.</returns>
+    /// <exception cref="FileNotFoundException">The report has figures and plotly.js is not installed (see <see cref="PlotlyJs.Locate"/>).</exception>
     public string Write(string folder)
     {
+        // Find plotly.js before writing anything, so a missing install leaves no half-written report.
+        var plotly = _hasFigures ? PlotlyJs.Locate() : null;
         Directory.CreateDirectory(Path.Combine(folder, "images"));
+        if (plotly is not null)
+        {
+            AtomicFile.Write(Path.Combine(folder, PlotlyJs.FileName), target =>
+            {
+                using var source = File.OpenRead(plotly);
+                source.CopyTo(target);
+            });
+        }
         foreach (var (name, image) in _images)
         {
             Torch.Vision.Image.Write(Path.Combine(folder, "images", name + ".png"), image);
@@ -171,6 +218,12 @@ public sealed class HtmlReport
         AtomicFile.Write(index, s => s.Write(Encoding.UTF8.GetBytes(page)));
         AtomicFile.Write(Path.Combine(folder, "report.md"), s => s.Write(Encoding.UTF8.GetBytes(_markdown.ToString())));
         return index;
+    }
+
+    private void AppendFigure(Figure figure)
+    {
+        _hasFigures = true;
+        _html.Append("<figure class=\"plotly\">").Append(figure.ToHtml(PlotlyJs.Relative(PlotlyJs.FileName))).AppendLine("</figure>");
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

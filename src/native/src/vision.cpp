@@ -9,6 +9,9 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
+#include <vector>
+
 using wc::T;
 
 namespace
@@ -206,32 +209,60 @@ int32_t WcCv_imread(const char* path, int32_t mode, WcTensor* out)
         *out = wc::wrap(from_mat(mat)))
 }
 
+namespace
+{
+// The cv::Mat imwrite/imencode take for a tensor: int32 maps as 16-bit, RGB as BGR, anything else as laid out.
+cv::Mat encodable(at::Tensor& t)
+{
+    cv::Mat source;
+    if (t.scalar_type() == at::kInt)
+    {
+        if (t.dim() != 2) { throw std::invalid_argument("int32 images must be single-channel [H, W]"); }
+        if (t.numel() > 0 && (t.min().item<int64_t>() < 0 || t.max().item<int64_t>() > 65535))
+        {
+            throw std::invalid_argument("int32 images are written as 16-bit: values must be in [0, 65535]");
+        }
+        as_mat(t).convertTo(source, CV_16U);
+    }
+    else if (t.dim() == 3 && t.size(2) == 3)
+    {
+        cv::cvtColor(as_mat(t), source, cv::COLOR_RGB2BGR);
+    }
+    else
+    {
+        source = as_mat(t);
+    }
+    return source;
+}
+} // namespace
+
 int32_t WcCv_imwrite(const char* path, WcTensor image)
 {
     WC_TRY(
         auto t = T(image).contiguous();
-        cv::Mat source;
-        if (t.scalar_type() == at::kInt)
-        {
-            if (t.dim() != 2) { throw std::invalid_argument("int32 images must be single-channel [H, W]"); }
-            if (t.numel() > 0 && (t.min().item<int64_t>() < 0 || t.max().item<int64_t>() > 65535))
-            {
-                throw std::invalid_argument("int32 images are written as 16-bit: values must be in [0, 65535]");
-            }
-            as_mat(t).convertTo(source, CV_16U);
-        }
-        else if (t.dim() == 3 && t.size(2) == 3)
-        {
-            cv::cvtColor(as_mat(t), source, cv::COLOR_RGB2BGR);
-        }
-        else
-        {
-            source = as_mat(t);
-        }
+        cv::Mat source = encodable(t);
         if (!cv::imwrite(path, source))
         {
             throw std::runtime_error("could not write " + quoted(path) + " (does the folder exist and is it writable?)");
         })
+}
+
+int32_t WcCv_imencode(WcTensor image, const char* extension, uint8_t** out, int64_t* length)
+{
+    WC_TRY(
+        if (extension == nullptr || extension[0] != '.') { throw std::invalid_argument("imencode: the extension must start with '.', e.g. \".png\""); }
+        auto t = T(image).contiguous();
+        cv::Mat source = encodable(t);
+        std::vector<uchar> bytes;
+        if (!cv::imencode(extension, source, bytes))
+        {
+            throw std::runtime_error(std::string("imencode: could not encode the image as ") + extension);
+        }
+        auto* buffer = static_cast<uint8_t*>(std::malloc(bytes.empty() ? 1 : bytes.size()));
+        if (buffer == nullptr) { throw std::bad_alloc(); }
+        std::memcpy(buffer, bytes.data(), bytes.size());
+        *out = buffer;
+        *length = static_cast<int64_t>(bytes.size()))
 }
 
 int32_t WcCv_resize(WcTensor image, int64_t height, int64_t width, int32_t interpolation, WcTensor* out)

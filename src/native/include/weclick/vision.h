@@ -15,6 +15,9 @@ typedef struct WcVideoObject* WcVideo;
 WC_API int32_t WcCv_imread(const char* path, int32_t mode, WcTensor* out);
 /* uint8 [H, W, 3] RGB, uint8 [H, W], or int32 [H, W] with values in [0, 65535] (written as 16-bit; PNG only). */
 WC_API int32_t WcCv_imwrite(const char* path, WcTensor image);
+/* Encodes an image as WcCv_imwrite would write it, into memory: extension ".png", ".jpg", ...; *out is a malloc'd
+   buffer of *length bytes (free it with WcMemory_free). */
+WC_API int32_t WcCv_imencode(WcTensor image, const char* extension, uint8_t** out, int64_t* length);
 /* interpolation: 0 nearest, 1 bilinear, 2 area, 3 bicubic. uint8/float32 images, any channel count; nearest also int32. */
 WC_API int32_t WcCv_resize(WcTensor image, int64_t height, int64_t width, int32_t interpolation, WcTensor* out);
 /* code: an OpenCV cv::ColorConversionCodes value (e.g. RGB2GRAY = 7, RGB2HSV = 41, HSV2RGB = 55). */
