@@ -35,4 +35,11 @@ public sealed class PythonFormatTests
         var node = new JsonObject { ["b"] = new JsonArray(1, "é<>&\"\\\n\u0001"), ["a"] = new JsonObject(), ["c"] = new JsonArray(), ["d"] = true, ["e"] = null };
         Assert.Equal("{\n \"a\": {},\n \"b\": [\n  1,\n  \"é<>&\\\"\\\\\\n\\u0001\"\n ],\n \"c\": [],\n \"d\": true,\n \"e\": null\n}", PythonJson.Serialize(node));
     }
+
+    [Fact]
+    public void Serialize_WritesIntegersAsIntegersAndDoublesAsPythonFloats()
+    {
+        var node = new JsonObject { ["i"] = 3, ["l"] = 3000000000L, ["d"] = 2.0, ["f"] = 1e-5, ["parsed"] = JsonNode.Parse("[1e-05, 2.50]") };
+        Assert.Equal("{\n \"d\": 2.0,\n \"f\": 1e-05,\n \"i\": 3,\n \"l\": 3000000000,\n \"parsed\": [\n  1e-05,\n  2.50\n ]\n}", PythonJson.Serialize(node));
+    }
 }

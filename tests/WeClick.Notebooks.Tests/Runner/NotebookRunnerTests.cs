@@ -216,4 +216,25 @@ public sealed class NotebookRunnerTests
     {
         public void Report(NotebookRunProgress value) => report(value);
     }
+
+    [Fact]
+    public async Task Cancellation_WritesTheOutputAndThrows()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out.ipynb");
+        using var cancel = new CancellationTokenSource();
+        var notebook = Notebook(Code("a", "print:a"), Code("b", "print:b"));
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Finished)
+            {
+                cancel.Cancel(); // after the first cell
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            NotebookRunner.RunAsync(notebook, new NotebookRunOptions { OutputPath = output }, new ScriptedExecutor(), progress, cancel.Token).WaitAsync(TimeSpan.FromSeconds(30)));
+        var written = NotebookDocument.Load(output);
+        Assert.Equal((1, (int?)null), (written.Cells[0].ExecutionCount, written.Cells[1].ExecutionCount));
+        Assert.True(written.Metadata["papermill"]!["exception"]!.GetValue<bool>());
+    }
 }
