@@ -15,5 +15,6 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     BenchCommand.Create(),
     ConfigCommand.Create(),
     RunsCommand.Create(),
+    NotebookCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);
