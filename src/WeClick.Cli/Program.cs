@@ -15,5 +15,6 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     BenchCommand.Create(),
     ConfigCommand.Create(),
     RunsCommand.Create(),
+    KernelCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);
