@@ -31,7 +31,7 @@ public sealed record ConnectionFile(
 
     /// <summary>Reads and validates <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not JSON, or a key is missing or invalid (the message names the file and key).</exception>
+    /// <exception cref="ConnectionFileException">The file is not JSON, or a key is missing or invalid (the message names the file and key).</exception>
     public static ConnectionFile Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -47,24 +47,24 @@ public sealed record ConnectionFile(
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"connection file '{path}' is not valid JSON: {e.Message}", e);
+            throw new ConnectionFileException($"connection file '{path}' is not valid JSON: {e.Message}", e);
         }
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidDataException($"connection file '{path}' must hold a JSON object, not {root.ValueKind}.");
+            throw new ConnectionFileException($"connection file '{path}' must hold a JSON object, not {root.ValueKind}.");
         }
 
         var transport = OptionalString(root, path, "transport", "tcp");
         if (transport is not ("tcp" or "ipc"))
         {
-            throw new InvalidDataException($"connection file '{path}': 'transport' must be \"tcp\" or \"ipc\"; got \"{transport}\".");
+            throw new ConnectionFileException($"connection file '{path}': 'transport' must be \"tcp\" or \"ipc\"; got \"{transport}\".");
         }
         var ip = RequiredString(root, path, "ip");
         var key = OptionalString(root, path, "key", "");
         var scheme = OptionalString(root, path, "signature_scheme", HmacSha256);
         if (scheme != HmacSha256)
         {
-            throw new InvalidDataException($"connection file '{path}': 'signature_scheme' \"{scheme}\" is not supported; only \"{HmacSha256}\" is.");
+            throw new ConnectionFileException($"connection file '{path}': 'signature_scheme' \"{scheme}\" is not supported; only \"{HmacSha256}\" is.");
         }
         return new ConnectionFile(
             path, transport, ip,
@@ -77,11 +77,11 @@ public sealed record ConnectionFile(
     {
         if (!root.TryGetProperty(name, out var value))
         {
-            throw new InvalidDataException($"connection file '{path}' has no '{name}'.");
+            throw new ConnectionFileException($"connection file '{path}' has no '{name}'.");
         }
         if (value.ValueKind != JsonValueKind.String || value.GetString()!.Length == 0)
         {
-            throw new InvalidDataException($"connection file '{path}': '{name}' must be a non-empty string; got {value.GetRawText()}.");
+            throw new ConnectionFileException($"connection file '{path}': '{name}' must be a non-empty string; got {value.GetRawText()}.");
         }
         return value.GetString()!;
     }
@@ -94,7 +94,7 @@ public sealed record ConnectionFile(
         }
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new InvalidDataException($"connection file '{path}': '{name}' must be a string; got {value.GetRawText()}.");
+            throw new ConnectionFileException($"connection file '{path}': '{name}' must be a string; got {value.GetRawText()}.");
         }
         return value.GetString()!;
     }
@@ -103,11 +103,11 @@ public sealed record ConnectionFile(
     {
         if (!root.TryGetProperty(name, out var value))
         {
-            throw new InvalidDataException($"connection file '{path}' has no '{name}'.");
+            throw new ConnectionFileException($"connection file '{path}' has no '{name}'.");
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var port) || port is < 1 or > 65535)
         {
-            throw new InvalidDataException($"connection file '{path}': '{name}' must be a port number in 1..65535; got {value.GetRawText()}.");
+            throw new ConnectionFileException($"connection file '{path}': '{name}' must be a port number in 1..65535; got {value.GetRawText()}.");
         }
         return port;
     }
