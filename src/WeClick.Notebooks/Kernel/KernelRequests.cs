@@ -25,16 +25,22 @@ internal sealed class KernelRequests(ICellExecutor executor, KernelSession sessi
     /// <summary>Handles <paramref name="request"/> from <paramref name="channel"/>; returns true when an execute failed and queued executes should be aborted.</summary>
     public bool Handle(JupyterMessage request, string channel, Action<JupyterMessage> reply, CancellationToken stopping)
     {
+        var type = request.MessageType;
+        if (channel == "control" && type is not ("kernel_info_request" or "interrupt_request" or "shutdown_request"))
+        {
+            // Control may be served while a cell runs; the engine's other requests are served one at a time on shell.
+            log.WriteLine($"weclick kernel: ignored a '{type}' message on control; send it on shell.");
+            return false;
+        }
         Status("busy", request);
         try
         {
-            var type = request.MessageType;
             switch (type)
             {
                 case "kernel_info_request":
                     reply(session.Reply(request, "kernel_info_reply", KernelInfo.Content()));
                     return false;
-                case "execute_request" when channel == "shell":
+                case "execute_request":
                     return Execute(request, reply, stopping);
                 case "is_complete_request":
                     reply(session.Reply(request, "is_complete_reply", IsComplete(request)));
@@ -146,7 +152,9 @@ internal sealed class KernelRequests(ICellExecutor executor, KernelSession sessi
         }
         try
         {
-            var task = executor.ExecuteAsync(code, sink, cancel.Token);
+            // Off the shell thread: an engine that runs a cell synchronously inside ExecuteAsync still lets this
+            // thread notice a shutdown and stop waiting after the grace period.
+            var task = Task.Run(() => executor.ExecuteAsync(code, sink, cancel.Token));
             // Wait for the cell; once the kernel is stopping (and the cell cancelled), give it a bounded grace period
             // so that an engine ignoring cancellation cannot keep the kernel from exiting.
             var graceEnds = DateTime.MaxValue;

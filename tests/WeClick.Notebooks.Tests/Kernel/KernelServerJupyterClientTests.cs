@@ -92,6 +92,10 @@ public sealed class KernelServerJupyterClientTests
         Assert.Equal(3, (int)seen["error_reply"]!["execution_count"]!);
         Assert.Equal(["InvalidOperationException: boom", "   at cell 1, line 1"], seen["error_reply"]!["traceback"]!.AsArray().Select(n => (string)n!).ToArray());
 
+        // A failing cell aborts the execute queued behind it.
+        Assert.Equal("error", (string)seen["slowfail_reply"]!["status"]!);
+        Assert.Equal("aborted", (string)seen["queued_reply"]!["status"]!);
+
         // complete: code points on the wire (cursor 4 after the emoji), UTF-16 offsets for the executor (5).
         Assert.Contains(executor.CompletionRequests, r => r.Code == "\U0001F600x.L" && r.Cursor == 5);
         Assert.Equal(new[] { "LastIndexOf", "Length" }, seen["complete_reply"]!["matches"]!.AsArray().Select(n => (string)n!).Order().ToArray());
@@ -113,6 +117,8 @@ public sealed class KernelServerJupyterClientTests
         Assert.Contains("rejected a message on shell: too few frames", logText);
         Assert.Contains("rejected a message on shell: header is not valid JSON", logText);
         Assert.Contains("ignored a message of unknown type 'no_such_request' on shell", logText);
+        Assert.Contains("ignored a 'complete_request' message on control; send it on shell.", logText);
+        Assert.Single(executor.CompletionRequests);
         Assert.Equal("ok", (string)seen["alive_after_rejections"]!);
 
         // A running cell: heartbeat answered, interrupt ends it with an error within 5 s.
@@ -129,7 +135,7 @@ public sealed class KernelServerJupyterClientTests
         Assert.False(safety.IsCancellationRequested, "the kernel stopped on the test's safety timeout, not on shutdown_request");
         Assert.Null(runFailure);
         Assert.True(executor.Disposed);
-        Assert.Equal(["result", "display", "fail", "loop"], executor.Executed.ToArray());
+        Assert.Equal(["result", "display", "fail", "slowfail", "loop"], executor.Executed.ToArray());
         Assert.StartsWith("weclick kernel: session ", logText);
         Directory.Delete(folder, recursive: true);
     }

@@ -106,11 +106,20 @@ def main(connection_file):
         observed["error_output"] = [m["content"] for m in messages if m["msg_type"] == "error"]
         observed["error_reply"] = reply["content"]
 
+        # A failing cell with another queued behind it ("run all"): the queued one is aborted, not run.
+        failing = kc.execute("slowfail")
+        queued = kc.execute("result")
+        observed["slowfail_reply"] = shell_reply(kc, failing)["content"]
+        observed["queued_reply"] = shell_reply(kc, queued)["content"]
+        iopub_until_idle(kc, queued)
+
         # complete (positions in code points: the emoji is one code point, two UTF-16 units), inspect, comm_info.
         msg_id = kc.complete("\U0001F600x.L", 4)
         observed["complete_reply"] = shell_reply(kc, msg_id)["content"]
         msg_id = kc.inspect("s.Length", 3)
         observed["inspect_reply"] = shell_reply(kc, msg_id)["content"]
+        on_control = kc.session.msg("complete_request", {"code": "s.L", "cursor_pos": 3})
+        kc.control_channel.send(on_control)
         msg_id = kc.comm_info()
         observed["comm_info_reply"] = shell_reply(kc, msg_id)["content"]
 
