@@ -8,10 +8,33 @@ namespace WeClick.Notebooks.Kernel;
 /// clients such as nbclient wait for. Replies go back through the channel's own send callback, so each socket is
 /// used only by the thread that serves it.
 /// </summary>
-internal sealed class KernelRequests(ICellExecutor executor, KernelSession session, IopubPublisher iopub, TextWriter log, Action requestShutdown)
+internal sealed class KernelRequests(
+    ICellExecutor executor, KernelSession session, IopubPublisher iopub, StdinChannel stdin, TextWriter log, Action requestShutdown)
 {
     private readonly Lock _runningLock = new();
     private CancellationTokenSource? _running;
+    private JupyterMessage? _runningRequest;
+
+    /// <summary>
+    /// A line from the frontend for the running cell (its <c>Console.ReadLine()</c>), through an input_request.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No cell is running, or its execute_request did not allow stdin (nbconvert, papermill).</exception>
+    /// <exception cref="OperationCanceledException">The cell was interrupted while waiting.</exception>
+    public string ReadLine()
+    {
+        JupyterMessage? request;
+        CancellationToken cancel;
+        lock (_runningLock)
+        {
+            request = _runningRequest;
+            cancel = _running?.Token ?? CancellationToken.None;
+        }
+        if (request is null || !request.ContentBool("allow_stdin", false))
+        {
+            throw new InvalidOperationException("Console input is not available: the frontend did not allow stdin for this cell.");
+        }
+        return stdin.RequestInput(request, "", password: false, cancel);
+    }
 
     /// <summary>Cancels the running cell, if any (interrupt_request, SIGINT, shutdown).</summary>
     public void Interrupt()
@@ -114,7 +137,7 @@ internal sealed class KernelRequests(ICellExecutor executor, KernelSession sessi
         {
             iopub.Post(session.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = executor.ExecutionCount + 1 }, request));
         }
-        var outcome = Run(code, new KernelOutputSink(iopub, session, request, silent), stopping);
+        var outcome = Run(request, code, new KernelOutputSink(iopub, session, request, silent), stopping);
         if (outcome.Error is { } error)
         {
             if (!silent)
@@ -143,12 +166,13 @@ internal sealed class KernelRequests(ICellExecutor executor, KernelSession sessi
         return false;
     }
 
-    private CellOutcome Run(string code, KernelOutputSink sink, CancellationToken stopping)
+    private CellOutcome Run(JupyterMessage request, string code, KernelOutputSink sink, CancellationToken stopping)
     {
         using var cancel = new CancellationTokenSource();
         lock (_runningLock)
         {
             _running = cancel;
+            _runningRequest = request;
         }
         try
         {
@@ -182,6 +206,7 @@ internal sealed class KernelRequests(ICellExecutor executor, KernelSession sessi
             lock (_runningLock)
             {
                 _running = null;
+                _runningRequest = null;
             }
         }
     }

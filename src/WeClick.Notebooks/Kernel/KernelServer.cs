@@ -6,8 +6,8 @@ namespace WeClick.Notebooks.Kernel;
 /// <summary>
 /// A Jupyter kernel over ZeroMQ (messaging spec 5.3) driving an <see cref="ICellExecutor"/>. Each socket has its own
 /// thread: heartbeat echo, shell (requests, cells run here one at a time), control (interrupt and shutdown stay
-/// answered while a cell runs) and an iopub sender fed by a queue. The stdin socket is bound but input requests are
-/// not made: a cell cannot read from the frontend. The kernel log (one line per rejected or malformed message, the
+/// answered while a cell runs), stdin (a cell's <c>Console.ReadLine()</c> becomes an input_request when the request
+/// allows stdin; <see cref="Console.In"/> is replaced while the kernel runs) and an iopub sender fed by a queue. The kernel log (one line per rejected or malformed message, the
 /// start-up line with the endpoints) goes to the log writer, standard error by default, which Jupyter shows in its log.
 /// </summary>
 public sealed class KernelServer
@@ -79,7 +79,7 @@ public sealed class KernelServer
         {
             var shell = Open(ZmqNative.ROUTER, "shell", _connection.ShellPort);
             var control = Open(ZmqNative.ROUTER, "control", _connection.ControlPort);
-            Open(ZmqNative.ROUTER, "stdin", _connection.StdinPort);
+            var stdinSocket = Open(ZmqNative.ROUTER, "stdin", _connection.StdinPort);
             var iopubSocket = Open(ZmqNative.PUB, "iopub", _connection.IopubPort);
             var heartbeat = Open(ZmqNative.REP, "heartbeat", _connection.HeartbeatPort);
             _log.WriteLine($"weclick kernel: session {_session.Id}; shell {shell.Endpoint}, iopub {iopubSocket.Endpoint}, " +
@@ -87,7 +87,8 @@ public sealed class KernelServer
                            (_signer.Enabled ? "; messages signed with hmac-sha256." : "; no key: messages are not signed."));
 
             var iopub = new IopubPublisher(iopubSocket, _signer, _log);
-            _requests = new KernelRequests(_executor, _session, iopub, _log, () => _stop.Cancel());
+            var stdin = new StdinChannel(stdinSocket, _signer, _session, _log);
+            _requests = new KernelRequests(_executor, _session, iopub, stdin, _log, () => _stop.Cancel());
             iopub.Start();
             iopub.Post(_session.Publish("status", new() { ["execution_state"] = "starting" }, null));
 
@@ -98,7 +99,10 @@ public sealed class KernelServer
                 Start("heartbeat", () => Echo(heartbeat, stopping)),
                 Start("shell", () => Serve(shell, "shell", stopping)),
                 Start("control", () => Serve(control, "control", stopping)),
+                Start("stdin", () => stdin.Serve(stopping)),
             ];
+            var consoleIn = Console.In;
+            Console.SetIn(new KernelConsoleReader(_requests.ReadLine));
             using (PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
                    {
                        // Jupyter frontends may interrupt by signal too: cancel the cell instead of exiting.
@@ -108,6 +112,7 @@ public sealed class KernelServer
             {
                 stopping.WaitHandle.WaitOne();
             }
+            Console.SetIn(consoleIn);
             Interrupt();
             foreach (var thread in threads)
             {

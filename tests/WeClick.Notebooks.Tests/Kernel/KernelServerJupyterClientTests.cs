@@ -8,6 +8,7 @@ namespace WeClick.Notebooks.Tests.Kernel;
 /// The kernel in process, driven by the real Jupyter client (Debian python3-jupyter-client and pyzmq) through
 /// kernel_client_check.py; the engine is <see cref="ScriptedCellExecutor"/>, so these tests are about the protocol.
 /// </summary>
+[Collection(KernelTestCollection.Name)]
 public sealed class KernelServerJupyterClientTests
 {
     [Fact]
@@ -92,6 +93,16 @@ public sealed class KernelServerJupyterClientTests
         Assert.Equal(3, (int)seen["error_reply"]!["execution_count"]!);
         Assert.Equal(["InvalidOperationException: boom", "   at cell 1, line 1"], seen["error_reply"]!["traceback"]!.AsArray().Select(n => (string)n!).ToArray());
 
+        // Console.ReadLine in a cell: input_request to the frontend, its answer read; refused without allow_stdin.
+        Assert.Equal("input_request", (string)seen["input_request"]!["type"]!);
+        Assert.True((bool)seen["input_request"]!["parent"]!);
+        Assert.False((bool)seen["input_request"]!["content"]!["password"]!);
+        Assert.Equal(["ran: input\n", "got: hello from the frontend\n"], seen["input_streams"]!.AsArray().Select(n => (string)n!).ToArray());
+        Assert.Equal("ok", (string)seen["input_reply"]!["status"]!);
+        Assert.Equal("error", (string)seen["input_refused_reply"]!["status"]!);
+        Assert.Equal("InvalidOperationException", (string)seen["input_refused_reply"]!["ename"]!);
+        Assert.Contains("did not allow stdin", (string)seen["input_refused_reply"]!["evalue"]!);
+
         // A failing cell aborts the execute queued behind it.
         Assert.Equal("error", (string)seen["slowfail_reply"]!["status"]!);
         Assert.Equal("aborted", (string)seen["queued_reply"]!["status"]!);
@@ -135,7 +146,7 @@ public sealed class KernelServerJupyterClientTests
         Assert.False(safety.IsCancellationRequested, "the kernel stopped on the test's safety timeout, not on shutdown_request");
         Assert.Null(runFailure);
         Assert.True(executor.Disposed);
-        Assert.Equal(["result", "display", "fail", "slowfail", "loop"], executor.Executed.ToArray());
+        Assert.Equal(["result", "display", "fail", "input", "input", "slowfail", "loop"], executor.Executed.ToArray());
         Assert.StartsWith("weclick kernel: session ", logText);
         Directory.Delete(folder, recursive: true);
     }

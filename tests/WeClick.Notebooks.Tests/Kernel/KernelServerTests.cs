@@ -4,6 +4,7 @@ using WeClick.Notebooks.Kernel;
 
 namespace WeClick.Notebooks.Tests.Kernel;
 
+[Collection(KernelTestCollection.Name)]
 public sealed class KernelServerTests
 {
     [Fact]

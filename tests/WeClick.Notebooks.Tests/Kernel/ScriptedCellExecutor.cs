@@ -6,7 +6,7 @@ namespace WeClick.Notebooks.Tests.Kernel;
 
 /// <summary>
 /// A test double for the engine, so that the kernel is tested on its own: every cell echoes its code to stdout, then
-/// <c>result</c> returns a bundle, <c>display</c> shows and updates a display, <c>fail</c> fails, <c>slowfail</c> fails after 300 ms, <c>loop</c> runs until
+/// <c>result</c> returns a bundle, <c>display</c> shows and updates a display, <c>fail</c> fails, <c>slowfail</c> fails after 300 ms, <c>input</c> reads a line from Console.In, <c>loop</c> runs until
 /// cancelled. It records what it ran, so a test can show that a rejected message executed nothing.
 /// </summary>
 internal sealed class ScriptedCellExecutor : ICellExecutor
@@ -34,6 +34,10 @@ internal sealed class ScriptedCellExecutor : ICellExecutor
                 return new CellOutcome(count, null, null);
             case "fail":
                 return new CellOutcome(count, null, new CellError("InvalidOperationException", "boom", ["InvalidOperationException: boom", "   at cell 1, line 1"]));
+            case "input":
+                // The kernel turns Console.ReadLine into an input_request to the frontend.
+                sink.Stream("stdout", $"got: {Console.In.ReadLine()}\n");
+                return new CellOutcome(count, null, null);
             case "slowfail":
                 await Task.Delay(300, cancel);
                 return new CellOutcome(count, null, new CellError("InvalidOperationException", "slow boom", ["InvalidOperationException: slow boom"]));

@@ -106,6 +106,18 @@ def main(connection_file):
         observed["error_output"] = [m["content"] for m in messages if m["msg_type"] == "error"]
         observed["error_reply"] = reply["content"]
 
+        # Console input: an input_request on stdin when allowed, an error when not.
+        msg_id = kc.execute("input", allow_stdin=True)
+        request = kc.get_stdin_msg(timeout=TIMEOUT)
+        observed["input_request"] = {"type": request["msg_type"], "content": request["content"],
+                                     "parent": request["parent_header"].get("msg_id") == msg_id}
+        kc.input("hello from the frontend")
+        observed["input_streams"] = [m["content"]["text"] for m in iopub_until_idle(kc, msg_id) if m["msg_type"] == "stream"]
+        observed["input_reply"] = shell_reply(kc, msg_id)["content"]
+        msg_id = kc.execute("input", allow_stdin=False)
+        observed["input_refused_reply"] = shell_reply(kc, msg_id)["content"]
+        iopub_until_idle(kc, msg_id)
+
         # A failing cell with another queued behind it ("run all"): the queued one is aborted, not run.
         failing = kc.execute("slowfail")
         queued = kc.execute("result")
