@@ -15,7 +15,7 @@ namespace WeClick.Notebooks.Kernel;
 /// <param name="StdinPort">Stdin (ROUTER) port.</param>
 /// <param name="ControlPort">Control (ROUTER) port.</param>
 /// <param name="HeartbeatPort">Heartbeat (REP) port.</param>
-/// <param name="Key">The HMAC key; empty means messages are not signed.</param>
+/// <param name="Key">The HMAC key (required in the file); empty means messages are not signed.</param>
 /// <param name="SignatureScheme">Always <c>hmac-sha256</c>, the only scheme supported.</param>
 /// <param name="KernelName">The kernelspec name the client started, or empty.</param>
 public sealed record ConnectionFile(
@@ -60,6 +60,11 @@ public sealed record ConnectionFile(
             throw new ConnectionFileException($"connection file '{path}': 'transport' must be \"tcp\" or \"ipc\"; got \"{transport}\".");
         }
         var ip = RequiredString(root, path, "ip");
+        // Required even though it may be empty (no signing): a file that merely lacks it must not turn signing off.
+        if (!root.TryGetProperty("key", out _))
+        {
+            throw new ConnectionFileException($"connection file '{path}' has no 'key' (use \"key\": \"\" to run without message signing).");
+        }
         var key = OptionalString(root, path, "key", "");
         var scheme = OptionalString(root, path, "signature_scheme", HmacSha256);
         if (scheme != HmacSha256)

@@ -25,6 +25,7 @@ public sealed class ConnectionFileTests
     [InlineData("\"shell_port\": 5001", "\"shell_port\": 70000", "'shell_port' must be a port number in 1..65535; got 70000")]
     [InlineData("\"hb_port\": 5005", "\"hb_port\": \"5005\"", "'hb_port' must be a port number in 1..65535; got \"5005\"")]
     [InlineData("\"ip\": \"127.0.0.1\", ", "", "has no 'ip'")]
+    [InlineData("\"key\": \"abc\", ", "", "has no 'key'")]
     [InlineData("hmac-sha256", "hmac-md5", "'signature_scheme' \"hmac-md5\" is not supported")]
     [InlineData("\"transport\": \"tcp\"", "\"transport\": \"udp\"", "'transport' must be \"tcp\" or \"ipc\"")]
     [InlineData("\"key\": \"abc\"", "\"key\": 12", "'key' must be a string")]
