@@ -16,5 +16,6 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     ConfigCommand.Create(),
     RunsCommand.Create(),
     NotebookCommand.Create(),
+    KernelCommand.Create(),
 };
 return CommandRunner.Invoke(root, args);
