@@ -21,7 +21,7 @@ internal static class CommandRunner
             Console.Error.WriteLine($"weclick: {e.Message}");
             return UserError;
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"weclick: {e.Message}");
             return UserError;
