@@ -1,0 +1,48 @@
+using WeClick.Notebooks.Execution;
+using WeClick.Reports;
+
+namespace WeClick.Notebooks.Tests.Execution;
+
+/// <summary>An <see cref="IOutputSink"/> that records every output in order.</summary>
+public sealed class RecordingSink : IOutputSink
+{
+    private readonly Lock _gate = new();
+    private readonly List<RecordedOutput> _outputs = [];
+
+    public IReadOnlyList<RecordedOutput> Outputs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _outputs];
+            }
+        }
+    }
+
+    /// <summary>All text of one stream, concatenated.</summary>
+    public string StreamText(string name) =>
+        string.Concat(Outputs.OfType<StreamOutput>().Where(o => o.Name == name).Select(o => o.Text));
+
+    public void Stream(string name, string text) => Add(new StreamOutput(name, text));
+
+    public void Display(MimeBundle bundle, string? displayId) => Add(new DisplayOutput(bundle, displayId));
+
+    public void UpdateDisplay(MimeBundle bundle, string displayId) => Add(new UpdateOutput(bundle, displayId));
+
+    private void Add(RecordedOutput output)
+    {
+        lock (_gate)
+        {
+            _outputs.Add(output);
+        }
+    }
+}
+
+public abstract record RecordedOutput;
+
+public sealed record StreamOutput(string Name, string Text) : RecordedOutput;
+
+public sealed record DisplayOutput(MimeBundle Bundle, string? DisplayId) : RecordedOutput;
+
+public sealed record UpdateOutput(MimeBundle Bundle, string DisplayId) : RecordedOutput;
