@@ -31,7 +31,8 @@ public static class TableFormatter
         var cells = rows.Select(row => columns.Select(column => CellText(column.Read(row))).ToArray()).ToList();
         var headers = columns.Select(column => column.Name).ToArray();
         var footer = hidden == 0 ? null : $"({(hiddenIsLowerBound ? "at least " : "")}{hidden} more rows not shown)";
-        var title = $"{TypeName(sequence.GetType())} ({(hidden == 0 ? rows.Count.ToString(CultureInfo.InvariantCulture) : "more than " + rows.Count)} items)";
+        var total = hiddenIsLowerBound ? $"more than {rows.Count + hidden}" : (rows.Count + hidden).ToString(CultureInfo.InvariantCulture);
+        var title = $"{TypeName(sequence.GetType())} ({total} items)";
         return new MimeBundle(PlainText(title, headers, cells, footer)).With("text/html", Html(headers, cells, footer));
     }
 

@@ -123,9 +123,13 @@ internal static partial class CellErrors
             name = stateMachine.Groups[1].Value;
             type = type.DeclaringType;
         }
-        if (GeneratedName().Match(name) is { Success: true } lambda)
+        if (LocalFunctionName().Match(name) is { Success: true } local)
         {
-            name = LocalFunctionName().Match(name) is { Success: true } local ? local.Groups[1].Value : lambda.Groups[1].Value + ".lambda";
+            name = local.Groups[1].Value;
+        }
+        else if (LambdaName().Match(name) is { Success: true } lambda)
+        {
+            name = (lambda.Groups[1].Value == "<Initialize>" ? "<cell>" : lambda.Groups[1].Value) + ".lambda";
         }
         while (type is not null && type.Name.StartsWith("<>", StringComparison.Ordinal))
         {
@@ -145,7 +149,10 @@ internal static partial class CellErrors
     [GeneratedRegex(@"^<(<[^>]+>|[^<>]*)>")]
     private static partial Regex GeneratedName();
 
-    [GeneratedRegex(@"^<[^>]*>g__([^|]+)\|")]
+    [GeneratedRegex(@"^<(<[^>]+>|[^<>]*)>b__")]
+    private static partial Regex LambdaName();
+
+    [GeneratedRegex(@"^<(?:<[^>]+>|[^<>]*)>g__([^|]+)\|")]
     private static partial Regex LocalFunctionName();
 
     [GeneratedRegex(@"^Submission#\d+\+?")]

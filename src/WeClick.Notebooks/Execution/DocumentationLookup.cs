@@ -21,7 +21,14 @@ internal static class DocumentationLookup
         var xml = symbol.GetDocumentationCommentXml();
         if (!string.IsNullOrWhiteSpace(xml))
         {
-            return SummaryOf(XElement.Parse("<doc>" + xml + "</doc>"));
+            try
+            {
+                return SummaryOf(XElement.Parse("<doc>" + xml + "</doc>"));
+            }
+            catch (System.Xml.XmlException)
+            {
+                return null;
+            }
         }
         var id = symbol.OriginalDefinition.GetDocumentationCommentId();
         if (id is null || symbol.ContainingAssembly is not { } assembly)
@@ -73,7 +80,7 @@ internal static class DocumentationLookup
 
     private static string? SummaryOf(XElement member)
     {
-        if (member.Element("summary") is not { } summary)
+        if (member.Descendants("summary").FirstOrDefault() is not { } summary)
         {
             return null;
         }
