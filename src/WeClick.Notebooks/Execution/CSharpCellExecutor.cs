@@ -23,7 +23,9 @@ namespace WeClick.Notebooks.Execution;
 /// synchronous wait is woken with <see cref="Thread.Interrupt"/>. What cannot be interrupted — a long native call (one
 /// libtorch op), an <c>await</c> of a task that ignores <see cref="CellGlobals.Cancellation"/>, a loop built from
 /// <c>goto</c> — is abandoned after <see cref="AbandonAfter"/>: the cell is reported as interrupted, its later output is
-/// dropped, the next cell continues from the state before it, and its thread finishes (or not) in the background.</para>
+/// dropped, the next cell continues from the cells before it (what it declared is gone; what it assigned to earlier
+/// variables stays), and its thread finishes (or not) in the background. Blocking system calls (sleep, open of a
+/// FIFO) are usually woken by the interrupt too.</para>
 /// <para>While an executor exists, <see cref="Console.Out"/> and <see cref="Console.Error"/> are redirected to the
 /// running cell (<see cref="ConsoleCapture"/>); <see cref="Dispose"/> puts them back.</para>
 /// </remarks>

@@ -6,7 +6,9 @@ namespace WeClick.Notebooks.Execution;
 /// Redirects <see cref="Console.Out"/> and <see cref="Console.Error"/> for the whole process while at least one executor
 /// exists, and routes each write to the output of the cell whose code (or whose threads and tasks — the route is an
 /// <see cref="AsyncLocal{T}"/>, which flows to them) wrote it. Writes outside any cell go to the original writers,
-/// which are put back when the last executor is disposed.
+/// which are put back when the last executor is disposed. <see cref="Console.In"/> reads as empty meanwhile: cells
+/// cannot prompt (neither the kernel nor the headless runner has a terminal), and a <c>Console.ReadLine()</c> blocked
+/// in a native read could not be interrupted.
 /// </summary>
 internal static class ConsoleCapture
 {
@@ -15,6 +17,7 @@ internal static class ConsoleCapture
     private static int _users;
     private static TextWriter? _originalOut;
     private static TextWriter? _originalError;
+    private static TextReader? _originalIn;
 
     /// <summary>The output of the cell running in this execution context, or null.</summary>
     public static CellOutput? Current => Route.Value;
@@ -31,6 +34,8 @@ internal static class ConsoleCapture
             {
                 _originalOut = Console.Out;
                 _originalError = Console.Error;
+                _originalIn = Console.In;
+                Console.SetIn(TextReader.Null);
                 Console.SetOut(new RoutingWriter("stdout", _originalOut));
                 Console.SetError(new RoutingWriter("stderr", _originalError));
             }
@@ -46,6 +51,7 @@ internal static class ConsoleCapture
             {
                 Console.SetOut(_originalOut!);
                 Console.SetError(_originalError!);
+                Console.SetIn(_originalIn!);
             }
         }
     }

@@ -9,8 +9,8 @@ namespace WeClick.Notebooks.Execution;
 /// statement of every loop body (<c>for</c>, <c>foreach</c>, <c>while</c>, <c>do</c>) and of every block-bodied lambda,
 /// anonymous method and local function becomes <c>CellInterrupt.ThrowIfRequested()</c>. The call is written on the
 /// line of the body's opening brace (a brace is added around a single-statement body, on that statement's line), so
-/// the line numbers of compile errors and stack frames stay those of the cell as typed. Loops made of <c>goto</c> are
-/// not instrumented.
+/// the line numbers of compile errors and stack frames stay those of the cell as typed. Every <c>goto</c> gets the
+/// check in front of it, so loops built from labels stop too.
 /// </summary>
 internal sealed class InterruptInjector : CSharpSyntaxRewriter
 {
@@ -65,6 +65,13 @@ internal sealed class InterruptInjector : CSharpSyntaxRewriter
     }
 
     /// <inheritdoc/>
+    public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
+    {
+        var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
+        return Guard(visited);
+    }
+
+    /// <inheritdoc/>
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
     {
         var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
@@ -100,7 +107,7 @@ internal sealed class InterruptInjector : CSharpSyntaxRewriter
         {
             return GuardBlock(block);
         }
-        // `while (x) Step();` → `while (x) {Check();Step();}` on the statement's own lines.
+        // `while (x) Step();` → `while (x) {Check();Step();}` on the statement's own lines (`goto l;` likewise).
         var open = SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(body.GetLeadingTrivia());
         var close = SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(body.GetTrailingTrivia());
         var inner = body.WithLeadingTrivia().WithTrailingTrivia();

@@ -27,6 +27,16 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_RunsAScriptRelativeToTheWorkingDirectory()
+    {
+        File.WriteAllText(Path.Combine(_directory, "helpers.csx"), "int Twice(int x) => 2 * x;");
+        using var executor = new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = _directory });
+
+        Assert.Equal("42", (await ExecutorTesting.RunOk(executor, "#load \"helpers.csx\"\nTwice(21)")).Result!.Text);
+        Assert.Equal("8", (await ExecutorTesting.RunOk(executor, "Twice(4)")).Result!.Text);
+    }
+
+    [Fact]
     public async Task Reference_AbsoluteAndRelativeDllPaths()
     {
         var library = Path.Combine(_directory, "lib", "Greeter.dll");
@@ -46,21 +56,66 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
     }
 
     [Fact]
-    public async Task Interrupt_StopsATightLoopAndASleep_AndTheNextCellRuns()
+    public async Task Interrupt_StopsLoopsAndWaits_AndTheNextCellRuns()
     {
         using var executor = new CSharpCellExecutor();
         await ExecutorTesting.RunOk(executor, "var before = 1;");
 
-        foreach (var blocking in new[] { "var spins = 0L;\nwhile (true) { spins++; }", "Thread.Sleep(60000);", "while (true) ;" })
+        foreach (var (blocking, line) in new[]
         {
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-            var clock = Stopwatch.StartNew();
-            var outcome = await executor.ExecuteAsync(blocking, new RecordingSink(), cancel.Token).WaitAsync(TimeSpan.FromSeconds(5));
+            ("var spins = 0L;\nwhile (true) { spins++; }", 3), ("while (true) ;", 2), ("again: goto again;", 2),
+            ("Enumerable.Range(0, 10).Select(i => { while (i >= 0) { } return i; }).Sum()", 2),
+            ("Thread.Sleep(60000);", 2), ("await Task.Delay(60000);", 0),
+        })
+        {
+            var (outcome, elapsed) = await InterruptAfterStart(executor, blocking, TimeSpan.FromMilliseconds(300));
 
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+            // Well before CSharpCellExecutor.AbandonAfter: the cell stopped, it was not given up on.
+            Assert.True(elapsed < TimeSpan.FromSeconds(1.5), $"{blocking}: {elapsed}");
             Assert.Equal("OperationCanceledException", outcome.Error!.Name);
+            if (line > 0)
+            {
+                Assert.Contains(outcome.Error.Traceback, frame => frame.EndsWith($"in cell [{outcome.ExecutionCount}], line {line}", StringComparison.Ordinal));
+            }
         }
         Assert.Equal("2", (await ExecutorTesting.RunOk(executor, "before + 1")).Result!.Text);
+    }
+
+    [Fact]
+    public async Task Interrupt_AbandonsACellThatSwallowsTheInterrupt_AndKeepsThePreviousState()
+    {
+        // Code that swallows ThreadInterruptedException and waits on (like a stuck native call) cannot be stopped.
+        using var executor = new CSharpCellExecutor();
+        await ExecutorTesting.RunOk(executor, "var kept = 5;");
+        var sink = new RecordingSink();
+
+        var (outcome, elapsed) = await InterruptAfterStart(executor,
+            "kept = 6;\nvar fresh = 1;\ntry { Thread.Sleep(5000); } catch (ThreadInterruptedException) { }\nThread.Sleep(3000);\nConsole.WriteLine(\"late\");",
+            TimeSpan.Zero, sink);
+
+        Assert.Equal("OperationCanceledException", outcome.Error!.Name);
+        Assert.InRange(elapsed, CSharpCellExecutor.AbandonAfter - TimeSpan.FromSeconds(0.1), CSharpCellExecutor.AbandonAfter + TimeSpan.FromSeconds(1.5));
+        // The next cell continues from the cells before: what the abandoned one declared is gone, what it assigned stays.
+        Assert.Equal("CompilationError", (await ExecutorTesting.Run(executor, "fresh")).Error!.Name);
+        Assert.Equal("6", (await ExecutorTesting.RunOk(executor, "kept")).Result!.Text);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the abandoned cell wakes up and writes, to the process console
+        Assert.Equal("running\n", sink.StreamText("stdout"));
+    }
+
+    /// <summary>Runs <paramref name="code"/> (after a line announcing it runs), interrupts it <paramref name="delay"/>
+    /// after that line arrives, and measures how long the cell took to end after the interrupt.</summary>
+    private static async Task<(CellOutcome Outcome, TimeSpan Elapsed)> InterruptAfterStart(
+        ICellExecutor executor, string code, TimeSpan delay, RecordingSink? sink = null)
+    {
+        sink ??= new RecordingSink();
+        using var cancel = new CancellationTokenSource();
+        var running = executor.ExecuteAsync("Console.WriteLine(\"running\");\n" + code, sink, cancel.Token);
+        await sink.FirstOutput.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(delay);
+        var clock = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(10));
+        return (outcome, clock.Elapsed);
     }
 
     [Fact]

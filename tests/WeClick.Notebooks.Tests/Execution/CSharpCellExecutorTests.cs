@@ -134,6 +134,24 @@ public sealed class CSharpCellExecutorTests(SharedExecutorFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task RuntimeError_InAWorkbenchLibrary_KeepsItsFrameAboveTheCell()
+    {
+        var outcome = await ExecutorTesting.Run(Executor, "var bundle = new WeClick.Reports.MimeBundle(\"x\");\nbundle.WithJson(\"text/plain\", new System.Text.Json.Nodes.JsonObject());");
+
+        var error = outcome.Error!;
+        Assert.Equal("ArgumentException", error.Name);
+        Assert.StartsWith("  at WeClick.Reports.MimeBundle.WithJson in ", error.Traceback[1]);
+        Assert.Matches(@"^  at <cell> in cell \[\d+\], line 2$", error.Traceback[2]);
+        Assert.Equal(3, error.Traceback.Count);
+    }
+
+    [Fact]
+    public async Task ConsoleIn_ReadsAsEmptyInsteadOfBlocking()
+    {
+        Assert.Equal("True", (await ExecutorTesting.RunOk(Executor, "Console.ReadLine() is null")).Result!.Text);
+    }
+
+    [Fact]
     public void IsComplete_TellsCompleteIncompleteAndInvalid()
     {
         Assert.Equal(new CodeCompleteness(CodeCompletenessStatus.Complete), Executor.IsComplete("var x = 1;"));
@@ -173,5 +191,6 @@ public sealed class CSharpCellExecutorTests(SharedExecutorFixture fixture) : ICl
         Assert.Contains("double inspected", Executor.Inspect("inspected", 9));
         Assert.Contains("string.Substring(int startIndex, int length)", Executor.Inspect("\"a\".Substring(0, 1)", 6));
         Assert.Null(Executor.Inspect("   ", 1));
+        Assert.Contains("True for application/json", Executor.Inspect("WeClick.Reports.MimeBundle.IsJsonMimeType(\"x\")", 30));
     }
 }

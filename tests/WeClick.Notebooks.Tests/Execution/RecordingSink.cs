@@ -8,6 +8,10 @@ public sealed class RecordingSink : IOutputSink
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedOutput> _outputs = [];
+    private readonly TaskCompletionSource _firstOutput = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first output arrives (a cell announcing that it runs).</summary>
+    public Task FirstOutput => _firstOutput.Task;
 
     public IReadOnlyList<RecordedOutput> Outputs
     {
@@ -36,6 +40,7 @@ public sealed class RecordingSink : IOutputSink
         {
             _outputs.Add(output);
         }
+        _firstOutput.TrySetResult();
     }
 }
 
