@@ -174,6 +174,10 @@ public sealed class CSharpCellExecutorTests(SharedExecutorFixture fixture) : ICl
         Assert.Contains("Max", statics.Matches);
         Assert.DoesNotContain("GetHashCode", statics.Matches);
 
+        var namespaces = Executor.Complete("using System.Te", 15);
+        Assert.Contains("Text", namespaces.Matches);
+        Assert.All(namespaces.Matches, name => Assert.StartsWith("Te", name, StringComparison.OrdinalIgnoreCase));
+
         var variables = Executor.Complete("var y = completion", 18);
         Assert.Equal(["completionCount", "completionSubject"], variables.Matches);
         Assert.Equal(8, variables.CursorStart);
