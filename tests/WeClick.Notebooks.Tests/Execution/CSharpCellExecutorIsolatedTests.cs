@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using WeClick.Notebooks.Execution;
+
+namespace WeClick.Notebooks.Tests.Execution;
+
+/// <summary>Tests that need their own executor: cell numbers, working directories, interrupts.</summary>
+public sealed class CSharpCellExecutorIsolatedTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("weclick-engine-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task RuntimeError_TracebackNamesCellAndLine_WithoutWrapperFrames()
+    {
+        using var executor = new CSharpCellExecutor();
+        await ExecutorTesting.RunOk(executor, "int Divide(int a, int b)\n{\n    return a / b;\n}");
+        var outcome = await ExecutorTesting.Run(executor, "var zero = 0;\nConsole.WriteLine(\"before\");\nvar q = Divide(1, zero);");
+
+        var error = outcome.Error!;
+        Assert.Equal("DivideByZeroException", error.Name);
+        Assert.Equal("System.DivideByZeroException: " + error.Message, error.Traceback[0]);
+        Assert.Equal(["  at Divide in cell [1], line 3", "  at <cell> in cell [2], line 3"], error.Traceback.Skip(1));
+        Assert.DoesNotContain(error.Traceback, line => line.Contains("Submission#"));
+    }
+
+    [Fact]
+    public async Task Load_RunsAScriptRelativeToTheWorkingDirectory()
+    {
+        File.WriteAllText(Path.Combine(_directory, "helpers.csx"), "int Twice(int x) => 2 * x;");
+        using var executor = new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = _directory });
+
+        Assert.Equal("42", (await ExecutorTesting.RunOk(executor, "#load \"helpers.csx\"\nTwice(21)")).Result!.Text);
+        Assert.Equal("8", (await ExecutorTesting.RunOk(executor, "Twice(4)")).Result!.Text);
+    }
+
+    [Fact]
+    public async Task Reference_AbsoluteAndRelativeDllPaths()
+    {
+        var library = Path.Combine(_directory, "lib", "Greeter.dll");
+        CompileLibrary(library, "namespace Tiny; public static class Greeter { public static string Hello(string name) => \"hello \" + name; }");
+        using var executor = new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = _directory });
+
+        var absolute = await ExecutorTesting.RunOk(executor, $"#r \"{library}\"\nTiny.Greeter.Hello(\"abs\")");
+        Assert.Equal("hello abs", absolute.Result!.Text);
+
+        using var relativeExecutor = new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = _directory });
+        var relative = await ExecutorTesting.RunOk(relativeExecutor, "#r \"lib/Greeter.dll\"\nusing Tiny;\nGreeter.Hello(\"rel\")");
+        Assert.Equal("hello rel", relative.Result!.Text);
+
+        var missing = await ExecutorTesting.Run(relativeExecutor, "#r \"lib/Missing.dll\"");
+        Assert.Equal("CompilationError", missing.Error!.Name);
+        Assert.Contains("Missing.dll", missing.Error.Message);
+    }
+
+    [Fact]
+    public async Task Interrupt_StopsLoopsAndWaits_AndTheNextCellRuns()
+    {
+        using var executor = new CSharpCellExecutor();
+        await ExecutorTesting.RunOk(executor, "var before = 1;");
+
+        foreach (var (blocking, line) in new[]
+        {
+            ("var spins = 0L;\nwhile (true) { spins++; }", 3), ("while (true) ;", 2), ("again: goto again;", 2),
+            ("Enumerable.Range(0, 10).Select(i => { while (i >= 0) { } return i; }).Sum()", 2),
+            ("Thread.Sleep(60000);", 2), ("await Task.Delay(60000);", 0),
+        })
+        {
+            var (outcome, elapsed) = await InterruptAfterStart(executor, blocking, TimeSpan.FromMilliseconds(300));
+
+            // Well before CSharpCellExecutor.AbandonAfter: the cell stopped, it was not given up on.
+            Assert.True(elapsed < TimeSpan.FromSeconds(1.5), $"{blocking}: {elapsed}");
+            Assert.Equal("OperationCanceledException", outcome.Error!.Name);
+            if (line > 0)
+            {
+                Assert.Contains(outcome.Error.Traceback, frame => frame.EndsWith($"in cell [{outcome.ExecutionCount}], line {line}", StringComparison.Ordinal));
+            }
+        }
+        Assert.Equal("2", (await ExecutorTesting.RunOk(executor, "before + 1")).Result!.Text);
+    }
+
+    [Fact]
+    public async Task Interrupt_AbandonsACellThatSwallowsTheInterrupt_AndKeepsThePreviousState()
+    {
+        // Code that swallows ThreadInterruptedException and waits on (like a stuck native call) cannot be stopped.
+        using var executor = new CSharpCellExecutor();
+        await ExecutorTesting.RunOk(executor, "var kept = 5;");
+        var sink = new RecordingSink();
+
+        var (outcome, elapsed) = await InterruptAfterStart(executor,
+            "kept = 6;\nvar fresh = 1;\ntry { Thread.Sleep(5000); } catch (ThreadInterruptedException) { }\nThread.Sleep(3000);\nConsole.WriteLine(\"late\");",
+            TimeSpan.Zero, sink);
+
+        Assert.Equal("OperationCanceledException", outcome.Error!.Name);
+        Assert.InRange(elapsed, CSharpCellExecutor.AbandonAfter - TimeSpan.FromSeconds(0.1), CSharpCellExecutor.AbandonAfter + TimeSpan.FromSeconds(1.5));
+        // The next cell continues from the cells before: what the abandoned one declared is gone, what it assigned stays.
+        Assert.Equal("CompilationError", (await ExecutorTesting.Run(executor, "fresh")).Error!.Name);
+        Assert.Equal("6", (await ExecutorTesting.RunOk(executor, "kept")).Result!.Text);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the abandoned cell wakes up and writes, to the process console
+        Assert.Equal("running\n", sink.StreamText("stdout"));
+    }
+
+    /// <summary>Runs <paramref name="code"/> (after a line announcing it runs), interrupts it <paramref name="delay"/>
+    /// after that line arrives, and measures how long the cell took to end after the interrupt.</summary>
+    private static async Task<(CellOutcome Outcome, TimeSpan Elapsed)> InterruptAfterStart(
+        ICellExecutor executor, string code, TimeSpan delay, RecordingSink? sink = null)
+    {
+        sink ??= new RecordingSink();
+        using var cancel = new CancellationTokenSource();
+        var running = executor.ExecuteAsync("Console.WriteLine(\"running\");\n" + code, sink, cancel.Token);
+        await sink.FirstOutput.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(delay);
+        var clock = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(10));
+        return (outcome, clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RejectsASecondCellWhileOneRuns()
+    {
+        using var executor = new CSharpCellExecutor();
+        using var cancel = new CancellationTokenSource();
+        var first = executor.ExecuteAsync("Thread.Sleep(30000);", new RecordingSink(), cancel.Token);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => executor.ExecuteAsync("1", new RecordingSink(), CancellationToken.None));
+        await cancel.CancelAsync();
+        Assert.Equal("OperationCanceledException", (await first.WaitAsync(TimeSpan.FromSeconds(5))).Error!.Name);
+    }
+
+    private static void CompileLibrary(string path, string source)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll")
+            .Select(p => MetadataReference.CreateFromFile(p));
+        var compilation = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(path), [CSharpSyntaxTree.ParseText(source)],
+            references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var result = compilation.Emit(path);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+    }
+}
