@@ -8,9 +8,8 @@ namespace WeClick.Cli.Commands;
 /// <summary><c>weclick kernel</c>: install or remove the Jupyter kernelspec, and <c>start</c>, which Jupyter runs.</summary>
 internal static class KernelCommand
 {
-    /// <summary>Makes the execution engine <c>kernel start</c> serves; one place, so the engine is chosen once.</summary>
-    public static Func<ICellExecutor> ExecutorFactory { get; set; } = () =>
-        throw new InvalidOperationException("this weclick build has no C# execution engine wired into 'kernel start' (KernelCommand.ExecutorFactory).");
+    /// <summary>The engine <c>kernel start</c> serves: C# cells in the process's working directory (Jupyter starts kernels in the notebook's folder).</summary>
+    private static ICellExecutor CreateExecutor() => new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = Environment.CurrentDirectory });
 
     public static Command Create() => new("kernel", "The Jupyter kernel for C# notebooks: install or remove its kernelspec, or start it (Jupyter does that).")
     {
@@ -96,7 +95,7 @@ internal static class KernelCommand
                 signal.Cancel = true;
                 terminate.Cancel();
             });
-            new KernelServer(connection, ExecutorFactory()).Run(terminate.Token);
+            new KernelServer(connection, CreateExecutor()).Run(terminate.Token);
             return 0;
         });
         return command;

@@ -19,11 +19,9 @@ internal static class NotebookCommand
     /// <summary>Exit code after Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
-    /// <summary>
-    /// Makes the C# engine that runs the cells, given the run's working directory. The engine lives in
-    /// WeClick.Notebooks.Execution; this is where the command is wired to it.
-    /// </summary>
-    public static Func<string, ICellExecutor>? ExecutorFactory { get; set; }
+    /// <summary>The C# engine that runs the cells, in the run's working directory.</summary>
+    private static ICellExecutor CreateExecutor(string workingDirectory) =>
+        new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = workingDirectory });
 
     public static Command Create() => new("notebook", "Run C# notebooks (.ipynb) headless and inspect their parameters.")
     {
@@ -113,8 +111,6 @@ internal static class NotebookCommand
         {
             throw new ArgumentException($"--cwd {cwd}: no such folder.");
         }
-        var factory = ExecutorFactory
-            ?? throw new InvalidOperationException("this build of weclick has no C# notebook engine registered (NotebookCommand.ExecutorFactory).");
 
         // Cells see the working directory as Jupyter kernels do: relative paths resolve against the notebook's folder.
         Directory.SetCurrentDirectory(workingDirectory);
@@ -127,7 +123,7 @@ internal static class NotebookCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var executor = factory(workingDirectory);
+            using var executor = CreateExecutor(workingDirectory);
             var options = new NotebookRunOptions { Parameters = parameters, InputPath = inputPath, OutputPath = outputPath, AllowErrors = allowErrors };
             var result = RunWithProgress(notebook, options, executor, cancel.Token);
             return Report(result, outputPath, allowErrors);

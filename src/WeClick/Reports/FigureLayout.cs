@@ -31,6 +31,9 @@ public sealed class FigureLayout
     /// <summary>Lays the legend out in a row above the plot instead of a column at its right.</summary>
     public bool HorizontalLegend { get; set; }
 
+    /// <summary>Margins around the plot area in pixels (left, right, top, bottom); null keeps plotly's (80, 80, 100, 80).</summary>
+    public (int Left, int Right, int Top, int Bottom)? Margins { get; set; }
+
     /// <summary>A grid of subplots (<c>layout.grid</c>, independent axes): trace k of the panels uses axes x{k+1}, y{k+1}.</summary>
     public (int Rows, int Columns)? Grid { get; set; }
 
@@ -88,6 +91,10 @@ public sealed class FigureLayout
         if (HorizontalLegend)
         {
             json["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = 1.02, ["yanchor"] = "bottom", ["x"] = 0 };
+        }
+        if (Margins is { } m)
+        {
+            json["margin"] = new JsonObject { ["l"] = m.Left, ["r"] = m.Right, ["t"] = m.Top, ["b"] = m.Bottom };
         }
         if (Grid is { } grid)
         {

@@ -120,9 +120,14 @@ public static class ImagePanels
             x.HideTicks = true;
             figure.Layout.Axis("y" + suffix).HideTicks = true;
         }
-        // Rows about 300 px wide per panel at the pictures' aspect ratio, plus room for captions and the title.
+        // Each panel about 300 px wide at the pictures' aspect ratio (small frames are scaled up, so a 96×48 frame is
+        // still readable), 40 px under each row for its caption, and thin margins: plotly's default margins (80–100 px)
+        // would leave a row of wide, low pictures only a sliver of the figure.
         var aspect = panels.Max(p => (double)p.Height / Math.Max(1, p.Width));
-        figure.Layout.Height = (int)Math.Round(rows * (300 * aspect + 60) + (title is null ? 20 : 60));
+        var top = title is null ? 10 : 50;
+        figure.Layout.Margins = (10, 10, top, 10);
+        figure.Layout.Width = columns * 310 + 20;
+        figure.Layout.Height = (int)Math.Round(rows * (300 * aspect + 45) + top + 10);
         return figure;
     }
 

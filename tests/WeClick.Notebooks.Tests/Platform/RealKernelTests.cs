@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using WeClick.Notebooks.Tests.Kernel;
+
+namespace WeClick.Notebooks.Tests.Platform;
+
+/// <summary>
+/// The kernel as Jupyter starts it — a separate <c>weclick kernel start</c> process found through its installed kernelspec
+/// — driven by jupyter_client's KernelManager with real C# cells (real_kernel_check.py).
+/// </summary>
+public sealed class RealKernelTests : IDisposable
+{
+    private readonly JupyterStack stack = new();
+    private readonly string folder = KernelFixtures.TempFolder();
+
+    public void Dispose()
+    {
+        stack.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void InstalledKernel_AnswersInfoAndIsComplete_RejectsABadSignature_InterruptsALoop_AndShutsDownCleanly()
+    {
+        var result = stack.Python(Path.Combine("Platform", "real_kernel_check.py"), [folder], TimeSpan.FromMinutes(4));
+        var last = result.Stdout.Trim().Split('\n')[^1];
+        Assert.True(last.StartsWith('{'), $"real_kernel_check.py printed no result (exit {result.ExitCode}):\n{result.Stdout}\n{result.Stderr}");
+        var observed = JsonNode.Parse(last)!;
+        Assert.True(result.ExitCode == 0 && (bool)observed["ok"]!, $"{observed}\n{result.Stderr}");
+        Assert.False((bool)observed["bad_signature_answered"]!);
+        Assert.False((bool)observed["bad_signature_ran"]!);
+        Assert.InRange((double)observed["interrupt_seconds"]!, 0, 5);
+        Assert.Equal(0, (int)observed["exit_code"]!);
+        Assert.Empty(observed["left_behind"]!.AsArray());
+    }
+}

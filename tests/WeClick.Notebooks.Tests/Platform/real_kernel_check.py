@@ -1,0 +1,126 @@
+"""Starts the installed weclick-csharp kernel the way Jupyter does (jupyter_client.KernelManager, kernelspec found through
+JUPYTER_PATH), runs real C# through it, and checks kernel_info, is_complete, a rejected bad signature, interrupt of a
+running loop and a clean shutdown with no process left. Usage: real_kernel_check.py WORKING_DIR. Prints one JSON object:
+{"ok": true, ...} or {"ok": false, "failed": "..."} (exit code 1). Every wait has a timeout."""
+import json
+import os
+import sys
+import time
+
+import zmq
+from jupyter_client import KernelManager
+from jupyter_client.session import Session
+
+observed = {}
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def check(condition, what):
+    if not condition:
+        raise CheckFailed(what)
+
+
+def run_cell(kc, code, timeout=60):
+    """Executes code; returns (reply content, outputs as (msg_type, content))."""
+    outputs = []
+    reply = kc.execute_interactive(code, timeout=timeout, output_hook=lambda m: outputs.append((m["msg_type"], m["content"])))
+    return reply["content"], outputs
+
+
+def shell_reply(kc, msg_id, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg["content"]
+    raise CheckFailed(f"no reply to {msg_id} within {timeout} s")
+
+
+def processes_mentioning(text):
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if text.encode() in f.read():
+                    found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
+def main(working_dir):
+    km = KernelManager(kernel_name="weclick-csharp")
+    km.start_kernel(cwd=working_dir)
+    process = km.provisioner.process
+    connection_file = km.connection_file
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+
+        info = kc.kernel_info(reply=True, timeout=10)["content"]
+        observed["language"] = info["language_info"]["name"]
+        observed["implementation"] = info["implementation"]
+        check(info["status"] == "ok" and observed["language"] == "csharp", f"kernel_info: {info}")
+
+        observed["is_complete"] = [shell_reply(kc, kc.is_complete(code))["status"] for code in ("var x = 1;", "if (true) {")]
+        check(observed["is_complete"] == ["complete", "incomplete"], f"is_complete: {observed['is_complete']}")
+
+        reply, outputs = run_cell(kc, 'var greeting = "hello"; Console.WriteLine(greeting); greeting.Length')
+        results = [c["data"]["text/plain"] for t, c in outputs if t == "execute_result"]
+        streams = [c["text"] for t, c in outputs if t == "stream"]
+        check(reply["status"] == "ok" and results == ["5"] and "".join(streams) == "hello\n", f"execute: {reply} {outputs}")
+
+        # A request signed with the wrong key must be dropped: no reply, and its code never runs.
+        marker = os.path.join(working_dir, "bad-signature-ran.txt")
+        info_json = json.load(open(connection_file))
+        dealer = zmq.Context.instance().socket(zmq.DEALER)
+        dealer.linger = 0
+        dealer.connect(f"tcp://{info_json['ip']}:{info_json['shell_port']}")
+        Session(key=b"not-the-key", username="intruder").send(
+            dealer, "execute_request", {"code": f'File.WriteAllText(@"{marker}", "ran");', "silent": False})
+        observed["bad_signature_answered"] = dealer.poll(2000) != 0
+        dealer.close()
+        reply, _ = run_cell(kc, "1 + 1")  # shell is serial: had the bad request run, it would have run by now
+        observed["bad_signature_ran"] = os.path.exists(marker)
+        check(not observed["bad_signature_answered"] and not observed["bad_signature_ran"], "a badly signed request was served")
+
+        # Interrupt a tight loop in a cell (no library call in it).
+        msg_id = kc.execute("long spins = 0; while (true) { spins++; }")
+        time.sleep(1.5)
+        started = time.monotonic()
+        km.interrupt_kernel()
+        reply = shell_reply(kc, msg_id, timeout=15)
+        observed["interrupt_seconds"] = round(time.monotonic() - started, 2)
+        observed["interrupt_ename"] = reply.get("ename")
+        check(reply["status"] == "error" and "Cancel" in reply.get("ename", ""), f"interrupt reply: {reply}")
+        reply, outputs = run_cell(kc, "spins > 0")
+        check(reply["status"] == "ok" and [c["data"]["text/plain"] for t, c in outputs if t == "execute_result"] == ["True"],
+              f"after the interrupt: {reply} {outputs}")
+    except BaseException:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)  # never leave a kernel behind when a check fails
+        raise
+    kc.stop_channels()
+
+    started = time.monotonic()
+    km.shutdown_kernel(now=False)
+    observed["shutdown_seconds"] = round(time.monotonic() - started, 2)
+    observed["exit_code"] = process.poll()
+    observed["left_behind"] = processes_mentioning(connection_file)
+    check(observed["exit_code"] == 0, f"kernel exit code {observed['exit_code']} (not a clean exit)")
+    check(observed["left_behind"] == [], f"processes still running: {observed['left_behind']}")
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1])
+        print(json.dumps({"ok": True, **observed}))
+    except Exception as e:  # report every failure as JSON for the C# test
+        print(json.dumps({"ok": False, "failed": f"{type(e).__name__}: {e}", **observed}))
+        sys.exit(1)
