@@ -28,10 +28,7 @@ public sealed class CellGlobals
     {
         var output = ConsoleCapture.Current ?? Output
             ?? throw new InvalidOperationException("display() was called outside a running cell.");
-        var types = mimeTypes.ToArray();
-        var displayed = new DisplayedValue(Guid.NewGuid().ToString("N"), output, types);
-        output.Display(Formatter.Format(value, types), displayed.DisplayId);
-        return displayed;
+        return NotebookDisplay.Show(output, value, mimeTypes);
     }
 
     /// <summary>Markup to show as <c>text/html</c> (display it or make it a cell's last expression).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeClick.Notebooks.Documents;
 
 namespace WeClick.Notebooks.Kernel;
 
@@ -75,7 +76,9 @@ public static class JupyterWire
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static byte[] Serialize(JsonObject value) => JsonSerializer.SerializeToUtf8Bytes(value);
+    // As Python's json writes it (1.0 stays a float, not the int 1 System.Text.Json would write), so that a frontend that
+    // stores our outputs — nbclient writing a notebook — keeps the same values the headless runner writes.
+    private static byte[] Serialize(JsonObject value) => Encoding.UTF8.GetBytes(PythonJson.Serialize(value));
 
     private static JsonObject Parse(byte[] frame, string part)
     {

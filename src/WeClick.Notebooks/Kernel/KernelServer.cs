@@ -177,8 +177,21 @@ public sealed class KernelServer
             {
                 continue;
             }
-            var abortQueued = _requests!.Handle(request, channel, Reply, stopping);
-            // After a failed cell, executes already queued (a "run all") are answered "aborted" instead of run.
+            // A failed cell's reply is held back until the executes already queued behind it (a "run all") are answered
+            // "aborted": sent first, it would let a client's next request slip into that queue and be aborted too.
+            JupyterMessage? failedReply = null;
+            void ReplyOrHold(JupyterMessage message)
+            {
+                if (message.MessageType == "execute_reply" && (string?)message.Content["status"] == "error")
+                {
+                    failedReply = message;
+                }
+                else
+                {
+                    Reply(message);
+                }
+            }
+            var abortQueued = _requests!.Handle(request, channel, ReplyOrHold, stopping);
             while (abortQueued && !stopping.IsCancellationRequested && Receive(socket, channel, TimeSpan.Zero) is { } queued)
             {
                 if (queued.MessageType == "execute_request")
@@ -189,6 +202,10 @@ public sealed class KernelServer
                 {
                     _requests.Handle(queued, channel, Reply, stopping);
                 }
+            }
+            if (failedReply is not null)
+            {
+                Reply(failedReply);
             }
         }
     }

@@ -23,6 +23,12 @@ public sealed class Axis
     /// <summary>A d3 format for tick labels (<c>.0%</c>, <c>.2f</c>); null lets plotly choose.</summary>
     public string? TickFormat { get; set; }
 
+    /// <summary>
+    /// Draws this axis over another one's plot area, on the right side — a second y scale for a second trace (e.g.
+    /// validation mIoU beside the training loss): the id of the overlaid axis, such as <c>"y"</c>; null = its own area.
+    /// </summary>
+    public string? OverlaysOnRight { get; set; }
+
     /// <summary>The axis as plotly.js layout JSON.</summary>
     public JsonObject ToJson()
     {
@@ -53,6 +59,11 @@ public sealed class Axis
         if (TickFormat is not null)
         {
             json["tickformat"] = TickFormat;
+        }
+        if (OverlaysOnRight is not null)
+        {
+            json["overlaying"] = OverlaysOnRight;
+            json["side"] = "right";
         }
         return json;
     }

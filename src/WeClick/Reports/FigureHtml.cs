@@ -22,17 +22,16 @@ namespace WeClick.Reports;
 internal static class FigureHtml
 {
     private static readonly ConcurrentDictionary<string, string> InlinedLibraries = new(StringComparer.Ordinal);
-    private static long _figures;
 
     /// <summary>The HTML of <paramref name="figure"/> with plotly.js from <paramref name="source"/>.</summary>
     public static string Render(Figure figure, PlotlyJs source)
     {
         var figureJson = ScriptSafe(figure.ToJson().ToJsonString());
-        // Deterministic (the figure's content and its number in this process), so a notebook run headless and through
-        // Jupyter gives the same outputs; the script also finds its div as its own previous sibling, so an id repeated by
-        // a later session (same figure, same number) still draws in the right place.
+        // Deterministic — the figure's content only, not a counter or a GUID — so a notebook run headless and through
+        // Jupyter gives the same outputs however often a live view redrew. The script finds its div as its own previous
+        // sibling, so the same figure shown twice on one page still draws each copy in its own place.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..16];
-        var id = $"weclick-figure-{hash}-{Interlocked.Increment(ref _figures).ToString(CultureInfo.InvariantCulture)}";
+        var id = $"weclick-figure-{hash}";
         var html = new StringBuilder();
         html.Append("<div id=\"").Append(id).Append("\" class=\"weclick-figure\"></div>\n<script type=\"text/javascript\">\n");
         if (source.Mode == PlotlyJsMode.Inline)

@@ -118,11 +118,20 @@ def main(connection_file):
         observed["input_refused_reply"] = shell_reply(kc, msg_id)["content"]
         iopub_until_idle(kc, msg_id)
 
-        # A failing cell with another queued behind it ("run all"): the queued one is aborted, not run.
+        # A failing cell with another queued behind it ("run all"): the queued one is aborted, not run. The kernel
+        # answers the queued one before the failed one (so nothing sent after the failure is seen can be aborted):
+        # collect both replies in whatever order they come.
         failing = kc.execute("slowfail")
         queued = kc.execute("result")
-        observed["slowfail_reply"] = shell_reply(kc, failing)["content"]
-        observed["queued_reply"] = shell_reply(kc, queued)["content"]
+        replies = {}
+        deadline = time.monotonic() + TIMEOUT
+        while len(replies) < 2 and time.monotonic() < deadline:
+            msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") in (failing, queued):
+                replies[msg["parent_header"]["msg_id"]] = msg["content"]
+        check(len(replies) == 2, f"replies to the failing and the queued cell: got {list(replies)}")
+        observed["slowfail_reply"] = replies[failing]
+        observed["queued_reply"] = replies[queued]
         iopub_until_idle(kc, queued)
 
         # complete (positions in code points: the emoji is one code point, two UTF-16 units), inspect, comm_info.
