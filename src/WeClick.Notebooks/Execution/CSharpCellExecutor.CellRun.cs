@@ -127,6 +127,10 @@ public sealed partial class CSharpCellExecutor
                 return (new CellOutcome(count, null, error), state);
             }
             var result = state.ReturnValue is { } value ? Formatter.Format(value) : null;
+            if (result is not null)
+            {
+                output.BeforeResult(result);
+            }
             return (new CellOutcome(count, result, null), state);
         }
 

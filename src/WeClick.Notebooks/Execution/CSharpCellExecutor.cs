@@ -51,6 +51,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private readonly CellGlobals _globals = new();
     private readonly Lock _gate = new();
+    private readonly PlotlyLibraryOnce _plotlyLibrary = new(); // plotly.js shown once, before the session's first figure
     private ScriptState<object>? _state;
     private bool _running;
     private bool _disposed;
@@ -103,7 +104,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             {
                 return new CellOutcome(count, null, CellErrors.Interruption(null));
             }
-            var run = new CellRun(this, code, count, start, new CellOutput(sink), cancel);
+            var run = new CellRun(this, code, count, start, new CellOutput(sink, _plotlyLibrary), cancel);
             var (outcome, state) = await run.RunAsync().ConfigureAwait(false);
             if (state is not null)
             {

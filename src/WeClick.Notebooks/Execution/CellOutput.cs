@@ -10,7 +10,7 @@ namespace WeClick.Notebooks.Execution;
 /// threads write here too. After <see cref="Close"/> (the cell ended or was abandoned) displays are dropped and console text goes back to the
 /// process's own console (<see cref="ConsoleCapture"/>).
 /// </summary>
-internal sealed class CellOutput(IOutputSink sink)
+internal sealed class CellOutput(IOutputSink sink, PlotlyLibraryOnce? plotly = null)
 {
     private readonly Lock _gate = new();
     private readonly StringBuilder _pending = new();
@@ -53,6 +53,7 @@ internal sealed class CellOutput(IOutputSink sink)
                 return;
             }
             FlushLocked();
+            plotly?.Before(bundle, library => sink.Display(library, null));
             sink.Display(bundle, displayId);
         }
     }
@@ -67,7 +68,18 @@ internal sealed class CellOutput(IOutputSink sink)
                 return;
             }
             FlushLocked();
+            plotly?.Before(bundle, library => sink.Display(library, null));
             sink.UpdateDisplay(bundle, displayId);
+        }
+    }
+
+    /// <summary>Before the cell's result goes out: the session's plotly.js if the result is its first figure.</summary>
+    public void BeforeResult(MimeBundle result)
+    {
+        lock (_gate)
+        {
+            FlushLocked();
+            plotly?.Before(result, library => sink.Display(library, null));
         }
     }
 

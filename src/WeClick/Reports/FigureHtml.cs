@@ -52,13 +52,26 @@ internal static class FigureHtml
         return html.ToString();
     }
 
+    /// <summary>A script that defines window.Plotly from the inlined library, unless the page has it already.</summary>
+    public static string LibraryScript() =>
+        "<script type=\"text/javascript\">\nif (!window.Plotly) { (function (define, module, exports) {\n" +
+        InlinedLibraries.GetOrAdd(PlotlyJs.Locate(), path => EndTagSafe(File.ReadAllText(path))) +
+        "\n}).call(window); }\n</script>";
+
     // Draw now, or load plotly.js (RequireJS when an AMD loader is on the page, else one shared script tag) and draw then.
     private const string LoaderScript = """
           function draw(Plotly) {
             var sibling = self && self.previousElementSibling;
             var element = sibling && sibling.id === id ? sibling : document.getElementById(id);
             if (!element) { return; }
-            if (!Plotly) { element.textContent = "plotly.js could not be loaded from " + url + "."; return; }
+            if (!Plotly) {
+              element.textContent = "plotly.js could not be loaded from " + url + "." +
+                (String(url).indexOf("file:") === 0 && location.protocol !== "file:"
+                  ? " A page served over http cannot load local files: run `PlotlyJs.Current = PlotlyJs.Inline;` in a cell" +
+                    " (or use a frontend that renders the Plotly MIME type, such as VS Code) and run this cell again."
+                  : "");
+              return;
+            }
             Plotly.newPlot(element, figure.data, figure.layout, figure.config);
           }
           function failed() { draw(null); }

@@ -90,4 +90,14 @@ public sealed record PlotlyJs(PlotlyJsMode Mode, string Url = PlotlyJs.FileName)
         PlotlyJsMode.RelativeUrl => Url,
         _ => null,
     };
+
+    /// <summary>
+    /// plotly.js itself as one output (an HTML script, ≈4.5 MB, that defines <c>window.Plotly</c> unless the page has it):
+    /// shown once before a notebook session's first figure, so that figures in <see cref="PlotlyJsMode.LocalFile"/> mode
+    /// also draw in pages served over http (JupyterLab, Notebook), which cannot load the local file — as plotly.py's
+    /// offline notebook mode does.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">plotly.min.js is not installed (the message says where it was looked for).</exception>
+    public static MimeBundle LibraryBundle() =>
+        new MimeBundle("(plotly.js for this notebook's figures, loaded once)").With("text/html", FigureHtml.LibraryScript());
 }

@@ -4,8 +4,9 @@ namespace WeClick.Reports;
 public enum PlotlyJsMode
 {
     /// <summary>The installed plotly.min.js, referenced as a <c>file://</c> URL (<see cref="PlotlyJs.Locate"/>): works in
-    /// HTML opened from disk (nbconvert output, VS Code), not in pages served over http (browsers block file:// there;
-    /// JupyterLab and VS Code draw the plotly MIME type themselves).</summary>
+    /// HTML opened from disk (nbconvert output), not in pages served over http, where browsers block file:// scripts:
+    /// there the figure shows only where the frontend renders the Plotly MIME type itself (VS Code; JupyterLab with
+    /// plotly's renderer extension), else use <see cref="Inline"/>.</summary>
     LocalFile,
 
     /// <summary>The whole library inlined into each figure's HTML (≈4.5 MB): fully self-contained, works anywhere.</summary>

@@ -5,21 +5,7 @@ namespace WeClick.Notebooks.Tests.Kernel;
 /// <summary>The built <c>weclick kernel</c> command in a child process, checked with Debian's <c>jupyter kernelspec</c>.</summary>
 public sealed class KernelCommandTests
 {
-    private static string CliExecutable
-    {
-        get
-        {
-            var here = new DirectoryInfo(AppContext.BaseDirectory);
-            var configuration = here.Parent!.Name; // bin/<Configuration>/net10.0
-            var root = here;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "WeClick.Research.sln")))
-            {
-                root = root.Parent;
-            }
-            Assert.NotNull(root);
-            return Path.Combine(root.FullName, "src", "WeClick.Cli", "bin", configuration, "net10.0", "weclick");
-        }
-    }
+    private static string CliExecutable => Platform.JupyterStack.CliExecutable;
 
     private static KernelFixtures.ProcessResult Weclick(params string[] arguments) =>
         KernelFixtures.Run(CliExecutable, arguments, TimeSpan.FromMinutes(1));

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using WeClick.Notebooks.Tests.Documents;
 
 namespace WeClick.Notebooks.Tests.Runner;
 
-/// <summary>The <c>weclick notebook</c> commands that need no engine, run as the real command in a child process.</summary>
+/// <summary>The <c>weclick notebook</c> commands' bad-input paths and <c>params</c>, run as the real command in a child process (full runs: Platform/NotebookExecutionTests).</summary>
 public sealed class NotebookCliTests
 {
     [Fact]
@@ -48,34 +47,7 @@ public sealed class NotebookCliTests
 
     private static (int Code, string Stdout, string Stderr) Weclick(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(CliDirectory(), "weclick.dll"));
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"weclick {string.Join(' ', arguments)} did not finish within 60 s.");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    // The CLI built with this test project: src/WeClick.Cli/bin/<Configuration>/net10.0.
-    private static string CliDirectory()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "WeClick.Research.sln")))
-        {
-            root = root.Parent;
-        }
-        return Path.Combine(root?.FullName ?? throw new InvalidOperationException($"No WeClick.Research.sln above {here}."), "src", "WeClick.Cli", "bin", configuration, "net10.0");
+        var result = Platform.JupyterStack.Weclick(arguments, TimeSpan.FromSeconds(60));
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }
