@@ -19,7 +19,7 @@ public sealed class RealKernelTests : IDisposable
     }
 
     [Fact]
-    public void InstalledKernel_AnswersInfoAndIsComplete_RejectsABadSignature_InterruptsALoop_AndShutsDownCleanly()
+    public void InstalledKernel_AnswersInfoIsCompleteAndCompletion_RejectsABadSignature_InterruptsALoop_RestartsFresh_AndShutsDownCleanly()
     {
         var result = stack.Python(Path.Combine("Platform", "real_kernel_check.py"), [folder], TimeSpan.FromMinutes(4));
         var last = result.Stdout.Trim().Split('\n')[^1];
@@ -29,6 +29,9 @@ public sealed class RealKernelTests : IDisposable
         Assert.False((bool)observed["bad_signature_answered"]!);
         Assert.False((bool)observed["bad_signature_ran"]!);
         Assert.InRange((double)observed["interrupt_seconds"]!, 0, 5);
+        Assert.Equal("Length", (string?)observed["completion"]![0]);
+        Assert.Equal(0, (int)observed["restart_old_exit_code"]!);
+        Assert.Equal("CompilationError", (string?)observed["after_restart"]); // the new process does not know `greeting`
         Assert.Equal(0, (int)observed["exit_code"]!);
         Assert.Empty(observed["left_behind"]!.AsArray());
     }

@@ -1,6 +1,6 @@
 """Starts the installed weclick-csharp kernel the way Jupyter does (jupyter_client.KernelManager, kernelspec found through
 JUPYTER_PATH), runs real C# through it, and checks kernel_info, is_complete, a rejected bad signature, interrupt of a
-running loop and a clean shutdown with no process left. Usage: real_kernel_check.py WORKING_DIR. Prints one JSON object:
+running loop, completion, restart (a fresh process and state) and a clean shutdown with no process left. Usage: real_kernel_check.py WORKING_DIR. Prints one JSON object:
 {"ok": true, ...} or {"ok": false, "failed": "..."} (exit code 1). Every wait has a timeout."""
 import json
 import os
@@ -102,6 +102,23 @@ def main(working_dir):
         reply, outputs = run_cell(kc, "spins > 0")
         check(reply["status"] == "ok" and [c["data"]["text/plain"] for t, c in outputs if t == "execute_result"] == ["True"],
               f"after the interrupt: {reply} {outputs}")
+
+        # Completion of a variable's members, from the real engine's state.
+        completion = shell_reply(kc, kc.complete("greeting.Le", len("greeting.Le")))
+        observed["completion"] = [m for m in completion["matches"] if m == "Length"]
+        check(completion["status"] == "ok" and observed["completion"] == ["Length"] and completion["cursor_start"] == len("greeting."),
+              f"complete: {completion}")
+
+        # Restart: a new kernel process with a fresh state (jupyter_client shuts the old one down and starts another).
+        old_process = process
+        km.restart_kernel(now=False)
+        process = km.provisioner.process
+        kc.wait_for_ready(timeout=120)
+        observed["restart_old_exit_code"] = old_process.poll()
+        reply, _ = run_cell(kc, "greeting")
+        observed["after_restart"] = reply.get("ename")
+        check(observed["restart_old_exit_code"] == 0 and process.pid != old_process.pid and reply["status"] == "error",
+              f"restart: old exit {observed['restart_old_exit_code']}, reply {reply}")
     except BaseException:
         kc.stop_channels()
         km.shutdown_kernel(now=True)  # never leave a kernel behind when a check fails
