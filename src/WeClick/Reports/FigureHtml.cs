@@ -67,7 +67,7 @@ internal static class FigureHtml
             if (!Plotly) {
               element.textContent = "plotly.js could not be loaded from " + url + "." +
                 (String(url).indexOf("file:") === 0 && location.protocol !== "file:"
-                  ? " A page served over http cannot load local files: run `PlotlyJs.Current = PlotlyJs.Inline;` in a cell" +
+                  ? " A page served by a web server cannot load local files: run `PlotlyJs.Current = PlotlyJs.Inline;` in a cell" +
                     " (or use a frontend that renders the Plotly MIME type, such as VS Code) and run this cell again."
                   : "");
               return;
