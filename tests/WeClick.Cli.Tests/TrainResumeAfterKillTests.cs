@@ -48,6 +48,15 @@ public sealed class TrainResumeAfterKillTests : IDisposable
         var resumed = CliRunner.Run(TrainTeacher(killed));
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Contains("resuming after epoch", resumed.Stderr);
+        using (var store = WeClick.Experiments.ResultStore.OpenExisting(Path.Combine(killed, WeClick.Experiments.ResultStore.FileName)))
+        {
+            // The killed run's row is closed as interrupted, not left "running"; the resumed one finished.
+            var runs = store.Runs(new WeClick.Experiments.RunFilter("quick")).OrderBy(r => r.Id).ToList();
+            Assert.Equal(2, runs.Count);
+            Assert.Equal(WeClick.Experiments.RunStatus.Failed, runs[0].Status);
+            Assert.Equal($"interrupted; continued by run {runs[1].Id}", runs[0].Message);
+            Assert.Equal(WeClick.Experiments.RunStatus.Finished, runs[1].Status);
+        }
 
         using var scope = torch.NewDisposeScope();
         using var expected = torch.load_safetensors(Path.Combine(uninterrupted, "quick", "teacher-seed0", "last.safetensors"));

@@ -151,6 +151,12 @@ public static class Reproduction
             options.Log?.Invoke($"{title}: resuming after epoch {saved.EpochsDone} from {TrainingCheckpoint.LastPath(runFolder)}");
         }
         var run = store.StartRun(config.Name, role, variant, seed, config, TrainingCheckpoint.BestPath(runFolder));
+        // A run of this folder still marked running was killed (its process never finished it): this one takes over.
+        foreach (var stale in store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Running))
+                     .Where(r => r.Id != run && r.Seed == seed && r.Checkpoint == TrainingCheckpoint.BestPath(runFolder)))
+        {
+            store.FailRun(stale.Id, $"interrupted; continued by run {run}");
+        }
         try
         {
             var observer = options.ObserverFor?.Invoke(title);
