@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using WeClick.Torch;
 
 namespace WeClick.Cli.Commands;
@@ -11,6 +12,12 @@ internal static class CommandRunner
 
     public static int Invoke(RootCommand root, string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns for a file or pipe, which wraps the rows of wider tables (reproduce, runs, eval);
+            // keep each row on one line in logs and captured output.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
+        }
         try
         {
             // Our handler, not System.CommandLine's: expected failures print one line, not a stack trace.

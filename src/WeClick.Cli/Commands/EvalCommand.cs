@@ -3,7 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using WeClick.Evaluation;
 using WeClick.Experiments;
-using WeClick.Flow;
 
 namespace WeClick.Cli.Commands;
 
@@ -60,7 +59,7 @@ internal static class EvalCommand
                 var splitName = parse.GetValue(split) ?? config.Data.ValSplit;
                 var consistency = ConsoleProgress.Run($"temporal consistency on {dataset.Name}", dataset.Count, progress =>
                     ExperimentSetup.MeasureTemporalConsistency(config, network, splitName, frames, (done, _) => progress.Report(done)));
-                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame; flow {(config.Flow.Method == FlowMethod.GroundTruth ? FlowMethod.Dis : config.Flow.Method)})"));
+                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame; flow {ExperimentSetup.TemporalConsistencyFlow(config).Method})"));
             }
             if (parse.GetValue(speed))
             {

@@ -33,11 +33,6 @@ internal static class ReproduceCommand
                 var label = row.Role == TrainingRole.Teacher ? $"teacher ({row.Model})" : $"student {row.Variant} ({row.Model})";
                 table.AddRow(Markup.Escape(label), row.MeanIoU.Format(1, 100), row.MeanPixelAccuracy.Format(1, 100), row.TemporalConsistency?.Format(1, 100) ?? "–", string.Join(",", row.Seeds));
             }
-            if (Console.IsOutputRedirected)
-            {
-                // Spectre assumes 80 columns for a file or pipe; keep each row on one line there (logs, tests).
-                AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
-            }
             AnsiConsole.Write(table);
             Console.WriteLine("TC: temporal consistency, the share of pixels whose predicted class survives flow warping to the next frame.");
             Console.WriteLine(string.Create(c, $"wall time {result.WallSeconds / 60:F1} min; report {result.Report}"));

@@ -111,21 +111,21 @@ public sealed class TrainingView : IMimeRenderable
         {
             status = StatusLocked();
             figure = _validation.Count > 0
-                ? CombinedFigure(_losses, _validation)
+                ? CombinedFigure()
                 : Charts.Line([("total loss", (IReadOnlyList<(double X, double Y)>)_losses.ToList())], title: $"{Title}: training loss", xTitle: "step", yTitle: "loss");
         }
-        var figureBundle = figure.ToMimeBundle();
-        var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + figureBundle.Data["text/html"]!.GetValue<string>();
-        return new MimeBundle(status).With("text/html", html).WithJson(Figure.PlotlyMimeType, figureBundle.Data[Figure.PlotlyMimeType]!.DeepClone());
+        var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + figure.ToHtml();
+        return new MimeBundle(status).With("text/html", html).WithJson(Figure.PlotlyMimeType, figure.ToJson());
     }
 
-    private Figure CombinedFigure(List<(double X, double Y)> losses, List<(double X, double Y)> validation)
+    // Called under the lock.
+    private Figure CombinedFigure()
     {
         // Loss per step on the left axis; validation mIoU per epoch, placed at the epoch's last step, on the right.
         var stepsPerEpoch = _last is { Epochs: > 0 } last ? (double)last.Steps / last.Epochs : 1;
         var figure = new Figure(
-            new ScatterTrace(losses.Select(p => p.X).ToList(), losses.Select(p => p.Y).ToList()) { Name = "total loss", Mode = ScatterMode.Lines },
-            new ScatterTrace(validation.Select(p => p.X * stepsPerEpoch).ToList(), validation.Select(p => p.Y).ToList())
+            new ScatterTrace(_losses.Select(p => p.X).ToList(), _losses.Select(p => p.Y).ToList()) { Name = "total loss", Mode = ScatterMode.Lines },
+            new ScatterTrace(_validation.Select(p => p.X * stepsPerEpoch).ToList(), _validation.Select(p => p.Y).ToList())
             {
                 Name = "validation mIoU", Mode = ScatterMode.LinesAndMarkers, YAxis = "y2",
             });

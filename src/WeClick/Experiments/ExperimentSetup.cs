@@ -148,8 +148,7 @@ public static class ExperimentSetup
     /// <summary>
     /// Temporal consistency of a trained network on a split (<see cref="TemporalConsistency.MeasureSplit"/>): runs of
     /// <paramref name="frames"/> consecutive frames ending at each labelled frame, consecutive pairs compared after warping
-    /// with the config's flow estimator (DIS when <c>flow.method</c> is groundTruth, which only covers clip pairs) and its
-    /// occlusion check if set. Returns the mean agreement in 0..1.
+    /// with <see cref="TemporalConsistencyFlow"/>'s estimator and occlusion check.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="frames"/> &lt; 2.</exception>
     public static TemporalConsistencyResult MeasureTemporalConsistency(ExperimentConfig config, Segmentor model, string split, int frames,
@@ -162,20 +161,26 @@ public static class ExperimentSetup
         }
         var sequences = OpenSplit(config with { Clip = config.Clip with { Direction = FrameDirection.Forward, Sampling = "fixed", Interval = 1 } },
             split, frames, flows: null, clicks: false);
-        IFlowEstimator estimator = config.Flow.Method switch
-        {
-            FlowMethod.Farneback => new FarnebackFlowEstimator(),
-            FlowMethod.Raft => new TorchScriptFlowEstimator(config.Flow.RaftModel!, config.Flow.RaftUpdates),
-            _ => new DisFlowEstimator(config.Flow.DisPreset),
-        };
+        var flow = TemporalConsistencyFlow(config);
+        var estimator = flow.CreateEstimator();
         try
         {
-            return TemporalConsistency.MeasureSplit(model, sequences, estimator, new Evaluator(config.Evaluation), config.Flow.OcclusionCheck, progress, cancellation);
+            return TemporalConsistency.MeasureSplit(model, sequences, estimator, new Evaluator(config.Evaluation), flow.OcclusionCheck, progress, cancellation);
         }
         finally
         {
             (estimator as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The flow temporal consistency is measured with: the config's, except that ground truth (which a dataset ships only
+    /// for its clip pairs, not for every consecutive pair) becomes DIS with the same occlusion check.
+    /// </summary>
+    public static FlowSettings TemporalConsistencyFlow(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Flow.Method == FlowMethod.GroundTruth ? config.Flow with { Method = FlowMethod.Dis } : config.Flow;
     }
 
     /// <summary>

@@ -181,7 +181,10 @@ public static class Reproduction
                 ? ExperimentTraining.TrainTeacher(config, seed, runFolder, json, hooks)
                 : ExperimentTraining.TrainStudent(config, seed, runFolder, json, teacherWeights, Path.Combine(options.Workspace, "flow-cache"), hooks);
             store.LogTiming(run, "train", result.TrainingSeconds);
-            var evaluation = Evaluate(config, role, result.BestWeights, validation);
+            // One load of the best weights serves both the metrics and the temporal consistency.
+            using var network = ExperimentSetup.LoadTrained(role == TrainingRole.Teacher ? config.Teacher : config.Student,
+                validation.Classes.Count, result.BestWeights, ExperimentSetup.ParseDevice(config.Device));
+            var evaluation = new Evaluator(config.Evaluation).Evaluate(network, validation);
             store.LogTiming(run, "evaluate", evaluation.Elapsed.TotalSeconds);
             var metrics = evaluation.Metrics;
             var values = ExperimentSetup.MetricValues(metrics);
@@ -189,7 +192,7 @@ public static class Reproduction
             if (config.Evaluation.TemporalFrames >= 2)
             {
                 var started = Stopwatch.StartNew();
-                values["temporalConsistency"] = MeasureTemporalConsistency(config, role, result.BestWeights, validation.Classes.Count);
+                values["temporalConsistency"] = ExperimentSetup.MeasureTemporalConsistency(config, network, config.Data.ValSplit, config.Evaluation.TemporalFrames).MeanAgreement;
                 store.LogTiming(run, "temporalConsistency", started.Elapsed.TotalSeconds);
             }
             store.FinishRun(run, values, metrics.PerClassIoU.Select((iou, c) => new ClassIoU(c, metrics.ClassNames[c], double.IsNaN(iou) ? null : iou)).ToArray(), result.BestWeights);
@@ -208,20 +211,6 @@ public static class Reproduction
     {
         var json = ConfigFile.ToJson(config);
         return store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
-    }
-
-    private static EvaluationResult Evaluate(ExperimentConfig config, TrainingRole role, string weights, IClipDataset validation)
-    {
-        var model = role == TrainingRole.Teacher ? config.Teacher : config.Student;
-        using var network = ExperimentSetup.LoadTrained(model, validation.Classes.Count, weights, ExperimentSetup.ParseDevice(config.Device));
-        return new Evaluator(config.Evaluation).Evaluate(network, validation);
-    }
-
-    private static double MeasureTemporalConsistency(ExperimentConfig config, TrainingRole role, string weights, long classes)
-    {
-        var model = role == TrainingRole.Teacher ? config.Teacher : config.Student;
-        using var network = ExperimentSetup.LoadTrained(model, classes, weights, ExperimentSetup.ParseDevice(config.Device));
-        return ExperimentSetup.MeasureTemporalConsistency(config, network, config.Data.ValSplit, config.Evaluation.TemporalFrames).MeanAgreement;
     }
 
     private static IReadOnlyList<ReproductionRow> Rows(ResultStore store, ExperimentConfig config, ClassSet classes)

@@ -48,12 +48,7 @@ public sealed class FlowProvider : IDisposable
             return new FlowProvider(settings, GroundTruthFlowSource.Key, null, null);
         }
         ArgumentException.ThrowIfNullOrEmpty(cacheRoot);
-        IFlowEstimator estimator = settings.Method switch
-        {
-            FlowMethod.Dis => new DisFlowEstimator(settings.DisPreset),
-            FlowMethod.Farneback => new FarnebackFlowEstimator(),
-            _ => new TorchScriptFlowEstimator(settings.RaftModel!, settings.RaftUpdates),
-        };
+        var estimator = settings.CreateEstimator();
         var cache = new FlowCache(cacheRoot, estimator, warn, settings.OcclusionCheck);
         var key = settings.OcclusionCheck is { } check ? $"{estimator.Key}+{check.Key}" : estimator.Key;
         return new FlowProvider(settings, key, cache, estimator as IDisposable);

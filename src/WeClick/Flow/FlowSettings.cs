@@ -44,4 +44,17 @@ public sealed record FlowSettings(
         OcclusionCheck?.Validate();
         return this;
     }
+
+    /// <summary>
+    /// The estimator these settings name: DIS with <see cref="DisPreset"/>, Farnebäck, or RAFT from <see cref="RaftModel"/>
+    /// (disposable: dispose it when done).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The method is ground truth, which is read from the dataset, not estimated.</exception>
+    public IFlowEstimator CreateEstimator() => Method switch
+    {
+        FlowMethod.Dis => new DisFlowEstimator(DisPreset),
+        FlowMethod.Farneback => new FarnebackFlowEstimator(),
+        FlowMethod.Raft => new TorchScriptFlowEstimator(RaftModel!, RaftUpdates),
+        _ => throw new InvalidOperationException($"Flow method {Method} is read from the dataset, not estimated: it has no estimator."),
+    };
 }

@@ -37,9 +37,7 @@ internal static class FigureHtml
         if (source.Mode == PlotlyJsMode.Inline)
         {
             // Inlined once per figure: each output must stand alone (a notebook's outputs are shown independently).
-            html.Append("if (!window.Plotly) { (function (define, module, exports) {\n")
-                .Append(InlinedLibraries.GetOrAdd(PlotlyJs.Locate(), path => EndTagSafe(File.ReadAllText(path))))
-                .Append("\n}).call(window); }\n");
+            html.Append(InlineLibrary());
         }
         var url = source.ScriptUrl();
         html.Append("(function () {\n")
@@ -53,10 +51,14 @@ internal static class FigureHtml
     }
 
     /// <summary>A script that defines window.Plotly from the inlined library, unless the page has it already.</summary>
-    public static string LibraryScript() =>
-        "<script type=\"text/javascript\">\nif (!window.Plotly) { (function (define, module, exports) {\n" +
+    public static string LibraryScript() => "<script type=\"text/javascript\">\n" + InlineLibrary() + "</script>";
+
+    // plotly.js as script text that defines window.Plotly unless the page has it; define/module/exports are hidden so that
+    // a UMD build on a page with RequireJS still sets the global.
+    private static string InlineLibrary() =>
+        "if (!window.Plotly) { (function (define, module, exports) {\n" +
         InlinedLibraries.GetOrAdd(PlotlyJs.Locate(), path => EndTagSafe(File.ReadAllText(path))) +
-        "\n}).call(window); }\n</script>";
+        "\n}).call(window); }\n";
 
     // Draw now, or load plotly.js (RequireJS when an AMD loader is on the page, else one shared script tag) and draw then.
     private const string LoaderScript = """
