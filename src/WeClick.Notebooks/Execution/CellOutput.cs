@@ -17,6 +17,9 @@ internal sealed class CellOutput(IOutputSink sink, PlotlyLibraryOnce? plotly = n
     private string _pendingStream = "stdout";
     private bool _closed;
 
+    /// <summary>The cell's <see cref="Console.In"/> (see <see cref="IConsoleInput"/>).</summary>
+    public TextReader Input { get; } = new CellConsoleReader(sink as IConsoleInput);
+
     /// <summary>Console text for <paramref name="stream"/> ("stdout" or "stderr"); false when the cell has ended.</summary>
     public bool Write(string stream, string text)
     {

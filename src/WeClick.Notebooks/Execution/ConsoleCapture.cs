@@ -6,9 +6,11 @@ namespace WeClick.Notebooks.Execution;
 /// Redirects <see cref="Console.Out"/> and <see cref="Console.Error"/> for the whole process while at least one executor
 /// exists, and routes each write to the output of the cell whose code (or whose threads and tasks — the route is an
 /// <see cref="AsyncLocal{T}"/>, which flows to them) wrote it. Writes outside any cell go to the original writers,
-/// which are put back when the last executor is disposed. <see cref="Console.In"/> reads as empty meanwhile: cells
-/// cannot prompt (neither the kernel nor the headless runner has a terminal), and a <c>Console.ReadLine()</c> blocked
-/// in a native read could not be interrupted.
+/// which are put back when the last executor is disposed. <see cref="Console.In"/> is routed the same way, to the
+/// cell's <see cref="CellOutput.Input"/> (the kernel's input_request when the sink is an <see cref="IConsoleInput"/>,
+/// empty otherwise); outside cells it reads as empty, since a <c>Console.ReadLine()</c> blocked in a native read of the
+/// process's stdin could not be interrupted. Nothing else may replace these three while an executor exists: they are
+/// process-wide, and a second writer would race with cells running elsewhere in the process.
 /// </summary>
 internal static class ConsoleCapture
 {
@@ -35,7 +37,7 @@ internal static class ConsoleCapture
                 _originalOut = Console.Out;
                 _originalError = Console.Error;
                 _originalIn = Console.In;
-                Console.SetIn(TextReader.Null);
+                Console.SetIn(new RoutingReader());
                 Console.SetOut(new RoutingWriter("stdout", _originalOut));
                 Console.SetError(new RoutingWriter("stderr", _originalError));
             }
@@ -54,6 +56,18 @@ internal static class ConsoleCapture
                 Console.SetIn(_originalIn!);
             }
         }
+    }
+
+    /// <summary>A console reader that reads from the current cell's input, or is empty outside cells.</summary>
+    private sealed class RoutingReader : TextReader
+    {
+        private static TextReader Current => Route.Value?.Input ?? Null;
+
+        public override string? ReadLine() => Current.ReadLine();
+
+        public override int Peek() => Current.Peek();
+
+        public override int Read() => Current.Read();
     }
 
     /// <summary>A console writer that sends text to the current cell, or to the process's own console outside cells.</summary>

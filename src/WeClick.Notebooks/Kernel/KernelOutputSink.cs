@@ -7,9 +7,13 @@ namespace WeClick.Notebooks.Kernel;
 /// <summary>
 /// A running cell's outputs as iopub messages (stream, display_data, update_display_data), each parented to the
 /// execute_request. A silent request's outputs are dropped. Thread-safe: it only posts to the publisher's queue.
+/// The cell's <c>Console.ReadLine()</c> goes to <paramref name="readLine"/> (an input_request to the frontend).
 /// </summary>
-internal sealed class KernelOutputSink(IopubPublisher publisher, KernelSession session, JupyterMessage request, bool silent) : IOutputSink
+internal sealed class KernelOutputSink(
+    IopubPublisher publisher, KernelSession session, JupyterMessage request, bool silent, Func<string?> readLine) : IOutputSink, IConsoleInput
 {
+    public string? ReadLine() => readLine();
+
     public void Stream(string name, string text)
     {
         if (silent || string.IsNullOrEmpty(text))

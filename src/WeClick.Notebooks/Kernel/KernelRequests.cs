@@ -137,7 +137,7 @@ internal sealed class KernelRequests(
         {
             iopub.Post(session.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = executor.ExecutionCount + 1 }, request));
         }
-        var outcome = Run(request, code, new KernelOutputSink(iopub, session, request, silent), stopping);
+        var outcome = Run(request, code, new KernelOutputSink(iopub, session, request, silent, ReadLine), stopping);
         if (outcome.Error is { } error)
         {
             if (!silent)

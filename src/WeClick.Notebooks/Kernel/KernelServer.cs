@@ -7,8 +7,8 @@ namespace WeClick.Notebooks.Kernel;
 /// A Jupyter kernel over ZeroMQ (messaging spec 5.3) driving an <see cref="ICellExecutor"/>. Each socket has its own
 /// thread: heartbeat echo, shell (requests, cells run here one at a time), control (interrupt and shutdown stay
 /// answered while a cell runs), stdin (a cell's <c>Console.ReadLine()</c> becomes an input_request when the request
-/// allows stdin; <see cref="Console.In"/> is replaced while the kernel runs) and an iopub sender fed by a queue. The kernel log (one line per rejected or malformed message, the
-/// start-up line with the endpoints) goes to the log writer, standard error by default, which Jupyter shows in its log.
+/// allows stdin: the cell's sink is an <see cref="IConsoleInput"/>) and an iopub sender fed by a queue. The kernel log
+/// (one line per rejected or malformed message, the start-up line with the endpoints) goes to the log writer, standard error by default, which Jupyter shows in its log.
 /// </summary>
 public sealed class KernelServer
 {
@@ -101,8 +101,6 @@ public sealed class KernelServer
                 Start("control", () => Serve(control, "control", stopping)),
                 Start("stdin", () => stdin.Serve(stopping)),
             ];
-            var consoleIn = Console.In;
-            Console.SetIn(new KernelConsoleReader(_requests.ReadLine));
             using (PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
                    {
                        // Jupyter frontends may interrupt by signal too: cancel the cell instead of exiting.
@@ -112,7 +110,6 @@ public sealed class KernelServer
             {
                 stopping.WaitHandle.WaitOne();
             }
-            Console.SetIn(consoleIn);
             Interrupt();
             foreach (var thread in threads)
             {

@@ -27,6 +27,44 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
     }
 
     [Fact]
+    public async Task ConsoleIn_IsEachCellsOwn_WhenCellsOfTwoExecutorsReadAtOnce()
+    {
+        // Console.In is process-wide: a cell whose sink answers input reads its lines while, at the same time, a cell
+        // of another executor (no input) reads empty. This raced when the kernel replaced Console.In itself.
+        using var prompted = new CSharpCellExecutor();
+        using var silent = new CSharpCellExecutor();
+        var lines = Enumerable.Range(0, 200).Select(i => $"line {i}").ToArray();
+        var inputSink = new LineInputSink(lines);
+        const string readAll = "var got = new List<string>(); string? l; while ((l = Console.ReadLine()) is not null) got.Add(l); string.Join(\"|\", got)";
+        const string readEmpty = "var empties = 0; for (var i = 0; i < 200; i++) { if (Console.ReadLine() is null && Console.Read() == -1) empties++; } empties";
+
+        var withInput = ExecutorTesting.RunOk(prompted, readAll, inputSink);
+        var withoutInput = ExecutorTesting.RunOk(silent, readEmpty);
+
+        Assert.Equal(string.Join("|", lines), (await withInput).Result!.Text);
+        Assert.Equal("200", (await withoutInput).Result!.Text);
+    }
+
+    [Fact]
+    public async Task ConsoleIn_ReadServesTheSameLinesCharacterByCharacter()
+    {
+        using var executor = new CSharpCellExecutor();
+        var outcome = await ExecutorTesting.RunOk(executor,
+            "var first = (char)Console.Read(); var peeked = (char)Console.In.Peek(); var rest = Console.ReadLine(); var next = Console.ReadLine(); $\"{first}{peeked}|{rest}|{next}|{Console.Read()}\"",
+            new LineInputSink(["hello", "world"]));
+
+        Assert.Equal("he|ello|world|-1", outcome.Result!.Text);
+    }
+
+    /// <summary>A sink that answers the cell's Console.ReadLine from a list, then end of input.</summary>
+    private sealed class LineInputSink(IReadOnlyList<string> lines) : RecordingSink, IConsoleInput
+    {
+        private int _next;
+
+        public string? ReadLine() => _next < lines.Count ? lines[_next++] : null;
+    }
+
+    [Fact]
     public async Task Load_RunsAScriptRelativeToTheWorkingDirectory()
     {
         File.WriteAllText(Path.Combine(_directory, "helpers.csx"), "int Twice(int x) => 2 * x;");

@@ -4,7 +4,7 @@ using WeClick.Reports;
 namespace WeClick.Notebooks.Tests.Execution;
 
 /// <summary>An <see cref="IOutputSink"/> that records every output in order.</summary>
-public sealed class RecordingSink : IOutputSink
+public class RecordingSink : IOutputSink
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedOutput> _outputs = [];

@@ -35,8 +35,9 @@ internal sealed class ScriptedCellExecutor : ICellExecutor
             case "fail":
                 return new CellOutcome(count, null, new CellError("InvalidOperationException", "boom", ["InvalidOperationException: boom", "   at cell 1, line 1"]));
             case "input":
-                // The kernel turns Console.ReadLine into an input_request to the frontend.
-                sink.Stream("stdout", $"got: {Console.In.ReadLine()}\n");
+                // The kernel's sink answers a cell's input with an input_request to the frontend (the C# executor
+                // routes Console.In to it).
+                sink.Stream("stdout", $"got: {((IConsoleInput)sink).ReadLine()}\n");
                 return new CellOutcome(count, null, null);
             case "slowfail":
                 await Task.Delay(300, cancel);

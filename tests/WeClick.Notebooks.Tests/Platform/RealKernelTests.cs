@@ -26,6 +26,9 @@ public sealed class RealKernelTests : IDisposable
         Assert.True(last.StartsWith('{'), $"real_kernel_check.py printed no result (exit {result.ExitCode}):\n{result.Stdout}\n{result.Stderr}");
         var observed = JsonNode.Parse(last)!;
         Assert.True(result.ExitCode == 0 && (bool)observed["ok"]!, $"{observed}\n{result.Stderr}");
+        Assert.Equal(["input_request"], observed["input_prompts"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["True"], observed["input_result"]!.AsArray().Select(n => (string)n!));
+        Assert.Contains("did not allow stdin", (string)observed["input_refused"]!);
         Assert.False((bool)observed["bad_signature_answered"]!);
         Assert.False((bool)observed["bad_signature_ran"]!);
         Assert.InRange((double)observed["interrupt_seconds"]!, 0, 5);

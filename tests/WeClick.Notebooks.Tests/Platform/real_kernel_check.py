@@ -1,6 +1,6 @@
 """Starts the installed weclick-csharp kernel the way Jupyter does (jupyter_client.KernelManager, kernelspec found through
 JUPYTER_PATH), runs real C# through it, and checks kernel_info, is_complete, a rejected bad signature, interrupt of a
-running loop, completion, restart (a fresh process and state) and a clean shutdown with no process left. Usage: real_kernel_check.py WORKING_DIR. Prints one JSON object:
+running loop, Console.ReadLine through input_request, completion, restart (a fresh process and state) and a clean shutdown with no process left. Usage: real_kernel_check.py WORKING_DIR. Prints one JSON object:
 {"ok": true, ...} or {"ok": false, "failed": "..."} (exit code 1). Every wait has a timeout."""
 import json
 import os
@@ -75,6 +75,25 @@ def main(working_dir):
         results = [c["data"]["text/plain"] for t, c in outputs if t == "execute_result"]
         streams = [c["text"] for t, c in outputs if t == "stream"]
         check(reply["status"] == "ok" and results == ["5"] and "".join(streams) == "hello\n", f"execute: {reply} {outputs}")
+
+        # Console.ReadLine in a C# cell asks the frontend (input_request) when the request allows stdin, and fails
+        # with a clear error when it does not (nbconvert, papermill).
+        prompts = []
+
+        def answer(msg):
+            prompts.append(msg["msg_type"])
+            kc.input("typed by the frontend")
+
+        outputs = []
+        reply = kc.execute_interactive('var typed = Console.ReadLine(); typed == "typed by the frontend"', timeout=60,
+                                       allow_stdin=True, stdin_hook=answer,
+                                       output_hook=lambda m: outputs.append((m["msg_type"], m["content"])))["content"]
+        observed["input_prompts"] = prompts
+        observed["input_result"] = [c["data"]["text/plain"] for t, c in outputs if t == "execute_result"]
+        check(reply["status"] == "ok" and observed["input_result"] == ["True"], f"input: {reply} {outputs}")
+        reply = shell_reply(kc, kc.execute("Console.ReadLine()", allow_stdin=False), timeout=60)
+        observed["input_refused"] = reply.get("evalue", "")
+        check(reply["status"] == "error", f"input without allow_stdin: {reply}")
 
         # A request signed with the wrong key must be dropped: no reply, and its code never runs.
         marker = os.path.join(working_dir, "bad-signature-ran.txt")

@@ -1,11 +1,11 @@
-namespace WeClick.Notebooks.Kernel;
+namespace WeClick.Notebooks.Execution;
 
 /// <summary>
-/// <see cref="Console.In"/> while the kernel runs: <c>Console.ReadLine()</c> in a cell becomes a Jupyter
-/// input_request to the frontend (when the execute_request allowed stdin). <see cref="Read()"/> serves the same
-/// lines character by character.
+/// One cell's <see cref="Console.In"/>: lines come from its sink when the sink is an <see cref="IConsoleInput"/> (the
+/// kernel turns them into input_requests), and the reader is empty otherwise. <see cref="Read()"/> serves the same
+/// lines character by character. <see cref="ConsoleCapture"/> routes the process's <see cref="Console.In"/> here.
 /// </summary>
-internal sealed class KernelConsoleReader(Func<string?> readLine) : TextReader
+internal sealed class CellConsoleReader(IConsoleInput? input) : TextReader
 {
     private string _pending = "";
 
@@ -17,7 +17,7 @@ internal sealed class KernelConsoleReader(Func<string?> readLine) : TextReader
             _pending = "";
             return rest;
         }
-        return readLine();
+        return input?.ReadLine();
     }
 
     public override int Peek() => Fill() ? _pending[0] : -1;
@@ -35,7 +35,7 @@ internal sealed class KernelConsoleReader(Func<string?> readLine) : TextReader
 
     private bool Fill()
     {
-        if (_pending.Length == 0 && readLine() is { } line)
+        if (_pending.Length == 0 && input?.ReadLine() is { } line)
         {
             _pending = line + "\n";
         }
