@@ -2,6 +2,7 @@
 its answers. Usage: kernel_client_check.py CONNECTION_FILE. Prints one JSON object on stdout: {"ok": true, ...observed
 values...} or {"ok": false, "failed": "<what>"} with exit code 1. Every wait has a timeout."""
 import json
+import os
 import sys
 import time
 
@@ -9,27 +10,15 @@ import zmq
 from jupyter_client import BlockingKernelClient
 from jupyter_client.session import Session
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from jupyter_checks import CheckFailed, check, report, shell_reply as reply_within  # noqa: E402
+
 TIMEOUT = 5
 observed = {}
 
 
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, what):
-    if not condition:
-        raise CheckFailed(what)
-
-
 def shell_reply(kc, msg_id, get_msg=None):
-    get_msg = get_msg or kc.get_shell_msg
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        msg = get_msg(timeout=max(0.01, deadline - time.monotonic()))
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
-    raise CheckFailed(f"no reply to {msg_id} within {TIMEOUT} s")
+    return reply_within(kc, msg_id, TIMEOUT, get_msg)
 
 
 def iopub_until_idle(kc, msg_id):
@@ -184,18 +173,9 @@ def main(connection_file):
         shutdown = kc.session.msg("shutdown_request", {"restart": False})
         kc.control_channel.send(shutdown)
         observed["shutdown_reply"] = shell_reply(kc, shutdown["header"]["msg_id"], kc.get_control_msg)["content"]
-        observed["ok"] = True
-    except CheckFailed as e:
-        observed["ok"] = False
-        observed["failed"] = str(e)
-    except Exception as e:  # a timeout in get_msg (queue.Empty) and the like
-        observed["ok"] = False
-        observed["failed"] = f"{type(e).__name__}: {e}"
     finally:
         kc.stop_channels()
-    print(json.dumps(observed, default=str))
-    return 0 if observed["ok"] else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(report(lambda: main(sys.argv[1]), observed))

@@ -11,16 +11,10 @@ import zmq
 from jupyter_client import KernelManager
 from jupyter_client.session import Session
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from jupyter_checks import check, report, shell_reply as reply_within  # noqa: E402
+
 observed = {}
-
-
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, what):
-    if not condition:
-        raise CheckFailed(what)
 
 
 def run_cell(kc, code, timeout=60):
@@ -31,12 +25,7 @@ def run_cell(kc, code, timeout=60):
 
 
 def shell_reply(kc, msg_id, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg["content"]
-    raise CheckFailed(f"no reply to {msg_id} within {timeout} s")
+    return reply_within(kc, msg_id, timeout)["content"]
 
 
 def processes_mentioning(text):
@@ -154,9 +143,4 @@ def main(working_dir):
 
 
 if __name__ == "__main__":
-    try:
-        main(sys.argv[1])
-        print(json.dumps({"ok": True, **observed}))
-    except Exception as e:  # report every failure as JSON for the C# test
-        print(json.dumps({"ok": False, "failed": f"{type(e).__name__}: {e}", **observed}))
-        sys.exit(1)
+    sys.exit(report(lambda: main(sys.argv[1]), observed))

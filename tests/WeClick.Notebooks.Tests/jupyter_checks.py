@@ -1,0 +1,37 @@
+"""What the two Jupyter client checks share (Kernel/kernel_client_check.py drives the kernel in the test process,
+Platform/real_kernel_check.py the installed kernel): a failed check, waiting for the reply to one request, and the one
+JSON line the C# tests read."""
+import json
+import time
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def check(condition, what):
+    if not condition:
+        raise CheckFailed(what)
+
+
+def shell_reply(kc, msg_id, timeout, get_msg=None):
+    """The reply to msg_id (on shell, or on the channel get_msg reads); other messages are skipped."""
+    get_msg = get_msg or kc.get_shell_msg
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = get_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+    raise CheckFailed(f"no reply to {msg_id} within {timeout} s")
+
+
+def report(run, observed):
+    """Runs run(); prints {"ok": true, ...observed} or {"ok": false, "failed": ..., ...observed}; returns the exit code."""
+    try:
+        run()
+        print(json.dumps({"ok": True, **observed}, default=str))
+        return 0
+    except Exception as e:  # a failed check, a timeout in get_msg (queue.Empty) and the like: all reported as JSON
+        failed = str(e) if isinstance(e, CheckFailed) else f"{type(e).__name__}: {e}"
+        print(json.dumps({"ok": False, "failed": failed, **observed}, default=str))
+        return 1
