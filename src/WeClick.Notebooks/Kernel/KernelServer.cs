@@ -8,7 +8,8 @@ namespace WeClick.Notebooks.Kernel;
 /// thread: heartbeat echo, shell (requests, cells run here one at a time), control (interrupt and shutdown stay
 /// answered while a cell runs), stdin (a cell's <c>Console.ReadLine()</c> becomes an input_request when the request
 /// allows stdin: the cell's sink is an <see cref="IConsoleInput"/>) and an iopub sender fed by a queue. The kernel log
-/// (one line per rejected or malformed message, the start-up line with the endpoints) goes to the log writer, standard error by default, which Jupyter shows in its log.
+/// (one line per rejected or malformed message, the start-up line with the endpoints) goes to the log writer, standard
+/// error by default, which Jupyter shows in its log.
 /// </summary>
 public sealed class KernelServer
 {
