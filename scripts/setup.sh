@@ -15,11 +15,12 @@ QUIET=0
 say() { [[ $QUIET == 1 ]] || echo "setup: $*"; }
 fail() { echo "setup: error: $*" >&2; exit 1; }
 
-# 1. Debian packages. libtorch-dev/libopencv-dev: the engine; cmake/g++: the native shim;
+# 1. Debian packages. libopencv-dev: OpenCV behind the native shim; cmake/g++: the shim (libtorch comes with the
+#    TorchSharp NuGet package); patchelf: the Debian 12 compatibility step for TorchSharp's libLibTorchSharp.so;
 #    python3-torch/-torchvision: PyTorch reference values and speed baselines in tests and benchmarks.
 #    libzmq5: ZeroMQ for the Jupyter kernel; jupyter-client/-nbconvert, python3-nbclient: the real Jupyter stack the
 #    notebook tests drive; chromium: the browser check of exported notebooks; nodejs/npm: plotly.js (below).
-APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil
+APT_PACKAGES=(cmake g++ make pkg-config patchelf libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil
               libzmq5 jupyter-client jupyter-nbconvert python3-nbclient chromium)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 missing=()

@@ -1,15 +1,16 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Benchmarks;
 
 /// <summary>
-/// A small ResNet-style segmenter for the binding benchmark, layer for layer the same as BenchNet in
-/// python/binding_bench.py: a stride-2 stem, two basic residual blocks (stride 8 in all), a 1×1
+/// A small ResNet-style segmenter for the engine benchmark, layer for layer the same as BenchNet in
+/// python/engine_bench.py: a stride-2 stem, two basic residual blocks (stride 8 in all), a 1×1
 /// classifier and bilinear upsampling to the input size.
 /// </summary>
+/// <remarks>Field names are PyTorch's attribute names, so the state dicts of the two sides line up.</remarks>
 public sealed class BenchNet : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential stem = nn.Sequential(nn.Conv2d(3, 32, 3, stride: 2, padding: 1, bias: false), nn.BatchNorm2d(32), nn.ReLU());
@@ -18,7 +19,7 @@ public sealed class BenchNet : nn.Module<Tensor, Tensor>
     private readonly Conv2d classifier;
 
     /// <summary>Creates the net with <paramref name="classes"/> output channels.</summary>
-    public BenchNet(long classes = 19)
+    public BenchNet(long classes = 19) : base(nameof(BenchNet))
     {
         classifier = nn.Conv2d(128, classes, 1);
         RegisterComponents();
@@ -28,7 +29,7 @@ public sealed class BenchNet : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var logits = classifier.call(layer2.call(layer1.call(stem.call(input))));
-        return F.interpolate(logits, size: [input.size(-2), input.size(-1)], mode: "bilinear", align_corners: false);
+        return F.interpolate(logits, size: [input.size(-2), input.size(-1)], mode: InterpolationMode.Bilinear, align_corners: false);
     }
 }
 
@@ -42,7 +43,7 @@ public sealed class BenchBlock : nn.Module<Tensor, Tensor>
     private readonly Sequential down;
 
     /// <summary>Creates a block from <paramref name="inChannels"/> to <paramref name="outChannels"/>.</summary>
-    public BenchBlock(long inChannels, long outChannels, long stride)
+    public BenchBlock(long inChannels, long outChannels, long stride) : base(nameof(BenchBlock))
     {
         conv1 = nn.Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false);
         bn1 = nn.BatchNorm2d(outChannels);

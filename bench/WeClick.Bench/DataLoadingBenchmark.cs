@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using WeClick.Data;
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Benchmarks;
 

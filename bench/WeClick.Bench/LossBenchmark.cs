@@ -1,6 +1,6 @@
 using System.Globalization;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using WeClick.Engine;
+using WeClick.Serialization;
 
 namespace WeClick.Benchmarks;
 
@@ -42,7 +42,7 @@ public static class LossBenchmark
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        set_num_threads(options.Threads);
+        var threads = TorchEngine.Configure(options.Threads);
         using var fixture = new LossBenchmarkFixture(options);
         progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
             $"inputs ready: {options.Batch} synthetic clips of {options.Frames} frames at {options.Width}x{options.Height}, DIS flow {fixture.FlowSecondsPerPair * 1e3:F0} ms per pair"));
@@ -54,28 +54,28 @@ public static class LossBenchmark
             if (options.PyTorch)
             {
                 python = new PyTorchWorker(Path.Combine(AppContext.BaseDirectory, "Benchmarks", "python", "losses_bench.py"));
-                pythonVersion = python.Ask(string.Create(CultureInfo.InvariantCulture, $"threads {options.Threads}")).GetProperty("version").GetString();
+                pythonVersion = python.Ask(string.Create(CultureInfo.InvariantCulture, $"threads {threads}")).GetProperty("version").GetString();
                 string student = Path.Combine(folder, "student.safetensors"), teacher = Path.Combine(folder, "teacher.safetensors"),
                     inputs = Path.Combine(folder, "inputs.safetensors");
-                fixture.Student.save(student);
-                fixture.Teacher.save(teacher);
-                save_safetensors(fixture.Inputs(), inputs);
+                fixture.Student.SaveWeights(student);
+                fixture.Teacher.SaveWeights(teacher);
+                Safetensors.Save(fixture.Inputs(), inputs, null);
                 var answer = python.Ask(string.Create(CultureInfo.InvariantCulture,
                     $"load {options.Student} {student} {options.Teacher} {teacher} {inputs} {options.Classes} {options.Seed}"));
-                if (answer.GetProperty("student").GetInt64() != fixture.Student.parameter_count())
+                if (answer.GetProperty("student").GetInt64() != BenchStatistics.ParameterCount(fixture.Student))
                 {
-                    throw new InvalidOperationException($"The PyTorch twin of {options.Student} has {answer.GetProperty("student").GetInt64()} parameters, C# {fixture.Student.parameter_count()}.");
+                    throw new InvalidOperationException($"The PyTorch twin of {options.Student} has {answer.GetProperty("student").GetInt64()} parameters, C# {BenchStatistics.ParameterCount(fixture.Student)}.");
                 }
             }
             var rows = new List<LossBenchmarkRow>();
-            for (var i = 0; i < RowNames.Count; i++)
+            foreach (var i in options.Rows ?? Enumerable.Range(0, RowNames.Count).ToArray())
             {
                 var row = Measure(fixture, python, i, options.Repetitions);
                 rows.Add(row);
                 var pyText = row.PyTorchSeconds is { } py ? string.Create(CultureInfo.InvariantCulture, $", PyTorch {py * 1e3:F1} ms") : "";
                 progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{row.Name}: C# {row.CSharpSeconds * 1e3:F1} ms{pyText}"));
             }
-            return new LossBenchmarkResult(options, rows, fixture.FlowSecondsPerPair, pythonVersion);
+            return new LossBenchmarkResult(options with { Threads = threads }, rows, fixture.FlowSecondsPerPair, pythonVersion);
         }
         finally
         {
@@ -116,14 +116,8 @@ public static class LossBenchmark
             }
         }
         const double MiB = 1024 * 1024;
-        return new LossBenchmarkRow(RowNames[index], Median(cs.Select(c => c.Seconds)), py.Count > 0 ? Median(py.Select(p => p.Seconds)) : null,
+        return new LossBenchmarkRow(RowNames[index], BenchStatistics.Median(cs.Select(c => c.Seconds)), py.Count > 0 ? BenchStatistics.Median(py.Select(p => p.Seconds)) : null,
             csMemory / MiB, pyMemory / MiB,
             cs[0].Loss, py.Count > 0 ? py[0].Loss : null);
-    }
-
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -4,9 +4,7 @@ using WeClick.Data.Synthetic;
 using WeClick.Flow;
 using WeClick.Losses;
 using WeClick.Models;
-using WeClick.Torch;
-using WeClick.Torch.Optim;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Benchmarks;
 
@@ -16,7 +14,7 @@ namespace WeClick.Benchmarks;
 /// </summary>
 internal sealed class LossBenchmarkFixture : IDisposable
 {
-    private readonly SGD _optimizer;
+    private readonly optim.Optimizer _optimizer;
     private readonly GatedCrfSettings _gatedCrf = new();
     private readonly Tensor[] _frames;    // ImageNet-normalised float32 [N, 3, H, W] per clip frame; the target last
     private readonly Tensor[] _flows;     // DIS flow target→neighbour j, float32 [N, 2, H, W] (backward-warping, IFlowEstimator)
@@ -30,7 +28,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
         Student.train();
         Teacher = ModelCatalog.Create(options.Teacher, new ModelOptions(Classes: options.Classes));
         ModelTraining.Freeze(Teacher);
-        _optimizer = new SGD(Student.parameters(), lr: 0.01, momentum: 0.9, weight_decay: 1e-4);
+        _optimizer = optim.SGD(Student.parameters(), learningRate: 0.01, momentum: 0.9, weight_decay: 1e-4);
 
         int n = options.Frames, target = n - 1;
         var video = new SyntheticVideo(new SyntheticVideoSettings
@@ -63,7 +61,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
                 }
                 _flows[j] = stack(perClip, 0).DetachFromDisposeScope(); // [N, 2, H, W]
             }
-            FlowSecondsPerPair = LossBenchmark.Median(pairTimes);
+            FlowSecondsPerPair = BenchStatistics.Median(pairTimes);
         }
         finally
         {
@@ -145,7 +143,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
             terms.Total.backward();
             _optimizer.step();
             _optimizer.zero_grad();
-            parts = new Dictionary<string, double>(terms.Parts) { ["total"] = terms.Total.item<double>() };
+            parts = new Dictionary<string, double>(terms.Parts) { ["total"] = terms.Total.to(ScalarType.Float64).item<double>() };
         }
         var seconds = clock.Elapsed.TotalSeconds;
         return (seconds, ProcessMemory.PeakBytes() - before, parts);
@@ -176,7 +174,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
                 total = total.add(GatedCrfLoss.Compute(head.softmax(1), _frames[^1], null, _gatedCrf).mul(0.1));
             }
             total.backward();
-            value = total.item<double>();
+            value = total.to(ScalarType.Float64).item<double>();
         }
         var seconds = clock.Elapsed.TotalSeconds;
         return (seconds, ProcessMemory.PeakBytes() - before, value);
@@ -190,7 +188,7 @@ internal sealed class LossBenchmarkFixture : IDisposable
         var map = Enumerable.Repeat(PartialCrossEntropyLoss.IgnoreIndex, o.Batch * o.Height * o.Width).ToArray();
         for (var b = 0; b < o.Batch; b++)
         {
-            var label = snippets[b].Label.ToArray<byte>(); // [H, W] class ids
+            var label = snippets[b].Label.contiguous().data<byte>().ToArray(); // [H, W] class ids
             for (var k = 0; k < LossBenchmarkOptions.ClicksPerImage; k++)
             {
                 var p = random.Next(o.Height * o.Width);

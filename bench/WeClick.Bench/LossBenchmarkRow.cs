@@ -2,7 +2,7 @@ namespace WeClick.Benchmarks;
 
 /// <summary>One configuration of <see cref="LossBenchmark"/> on both sides.</summary>
 /// <param name="Name">What was timed (see <see cref="LossBenchmark"/>'s row names).</param>
-/// <param name="CSharpSeconds">Median time through WeClick.</param>
+/// <param name="CSharpSeconds">Median time through WeClick (TorchSharp).</param>
 /// <param name="PyTorchSeconds">Median time of the PyTorch twin, or null when it did not run.</param>
 /// <param name="CSharpPeakMiB">Peak resident-memory growth during one untimed call (see <see cref="LossBenchmark"/>), MiB.</param>
 /// <param name="PyTorchPeakMiB">The same in the PyTorch worker, or null.</param>

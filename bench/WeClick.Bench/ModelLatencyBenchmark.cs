@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
+using WeClick.Engine;
 using WeClick.Models;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Benchmarks;
 
 /// <summary>Settings of <see cref="ModelLatencyBenchmark"/>.</summary>
-/// <param name="Models">Catalogue names (default: the paper's six configurations).</param>
+/// <param name="Models">Catalogue names (default: every model of the catalogue, <see cref="ModelCatalog.Names"/>).</param>
 /// <param name="Sizes">Input sizes (height, width); default 512×1024 and 360×480.</param>
 /// <param name="Repetitions">Timed forwards per side, model and size (after one warm-up); the sides alternate.</param>
-/// <param name="Threads">libtorch threads on both sides.</param>
-public sealed record ModelLatencyOptions(IReadOnlyList<string>? Models = null, IReadOnlyList<(int Height, int Width)>? Sizes = null, int Repetitions = 3, int Threads = 2)
+/// <param name="Threads">libtorch threads on both sides; 0 = all cores (<see cref="TorchEngine.Configure"/>).</param>
+public sealed record ModelLatencyOptions(IReadOnlyList<string>? Models = null, IReadOnlyList<(int Height, int Width)>? Sizes = null, int Repetitions = 3, int Threads = 0)
 {
     /// <summary>The models to time.</summary>
-    public IReadOnlyList<string> EffectiveModels => Models ?? ModelCatalog.PaperParameterCounts.Keys.ToArray();
+    public IReadOnlyList<string> EffectiveModels => Models ?? ModelCatalog.Names.ToArray();
 
     /// <summary>The sizes to time.</summary>
     public IReadOnlyList<(int Height, int Width)> EffectiveSizes => Sizes ?? [(512, 1024), (360, 480)];
@@ -24,7 +24,7 @@ public sealed record ModelLatencyOptions(IReadOnlyList<string>? Models = null, I
 /// <param name="Model">Catalogue name.</param>
 /// <param name="Height">Input height.</param>
 /// <param name="Width">Input width.</param>
-/// <param name="CSharpSeconds">Median forward time through WeClick.</param>
+/// <param name="CSharpSeconds">Median forward time through WeClick (TorchSharp).</param>
 /// <param name="PyTorchSeconds">Median forward time of the PyTorch twin with the same weights.</param>
 public sealed record LatencyRow(string Model, int Height, int Width, double CSharpSeconds, double PyTorchSeconds)
 {
@@ -33,8 +33,9 @@ public sealed record LatencyRow(string Model, int Height, int Width, double CSha
 }
 
 /// <summary>
-/// Forward latency of catalogue models (single frame, eval mode, no grad, batch 1) in C# beside the PyTorch twin
-/// (src/WeClick/Models/python/weclick_models.py) loaded with the same weights, in one run (issue #4).
+/// Inference latency of catalogue models (single frame, eval mode, batch 1, under <c>torch.inference_mode()</c> on both
+/// sides, as a deployed student runs) in C# beside the PyTorch twin (src/WeClick/Models/python/weclick_models.py) loaded
+/// with the same weights, in one run (issues #4, #12).
 /// </summary>
 public static class ModelLatencyBenchmark
 {
@@ -42,14 +43,14 @@ public static class ModelLatencyBenchmark
     public static IReadOnlyList<LatencyRow> Run(ModelLatencyOptions options, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Repetitions < 1 || options.Threads < 1 || options.EffectiveSizes.Any(s => s.Height < 32 || s.Width < 32))
+        if (options.Repetitions < 1 || options.Threads < 0 || options.EffectiveSizes.Any(s => s.Height < 32 || s.Width < 32))
         {
-            throw new ArgumentException($"Invalid latency benchmark settings: repetitions and threads must be positive, sizes at least 32 pixels.", nameof(options));
+            throw new ArgumentException($"Invalid latency benchmark settings: repetitions must be positive, threads at least 0 (0 = all cores), sizes at least 32 pixels.", nameof(options));
         }
         var script = Path.Combine(AppContext.BaseDirectory, "Benchmarks", "python", "models_bench.py");
         using var python = new PyTorchWorker(script);
-        python.Ask(string.Create(CultureInfo.InvariantCulture, $"threads {options.Threads}"));
-        set_num_threads(options.Threads);
+        var threads = TorchEngine.Configure(options.Threads);
+        python.Ask(string.Create(CultureInfo.InvariantCulture, $"threads {threads}"));
         var folder = Directory.CreateTempSubdirectory("weclick-bench-models-").FullName;
         var rows = new List<LatencyRow>();
         try
@@ -60,11 +61,11 @@ public static class ModelLatencyBenchmark
                 using var model = ModelCatalog.Create(name, new ModelOptions(Classes: 19));
                 model.eval();
                 var checkpoint = Path.Combine(folder, name + ".safetensors");
-                model.save(checkpoint);
+                model.SaveWeights(checkpoint);
                 var parameters = python.Ask($"load {name} {checkpoint}").GetProperty("parameters").GetInt64();
-                if (parameters != model.parameter_count())
+                if (parameters != BenchStatistics.ParameterCount(model))
                 {
-                    throw new InvalidOperationException($"The PyTorch twin of {name} has {parameters} parameters, C# {model.parameter_count()}.");
+                    throw new InvalidOperationException($"The PyTorch twin of {name} has {parameters} parameters, C# {BenchStatistics.ParameterCount(model)}.");
                 }
                 foreach (var (height, width) in options.EffectiveSizes)
                 {
@@ -75,7 +76,7 @@ public static class ModelLatencyBenchmark
                         cs.Add(Time(model, height, width));
                         py.AddRange(python.Times(string.Create(CultureInfo.InvariantCulture, $"time {height} {width}"), 1));
                     }
-                    var row = new LatencyRow(name, height, width, Median(cs), Median(py));
+                    var row = new LatencyRow(name, height, width, BenchStatistics.Median(cs), BenchStatistics.Median(py));
                     rows.Add(row);
                     progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                         $"{name} {width}x{height}: C# {row.CSharpSeconds * 1e3:F0} ms, PyTorch {row.PyTorchSeconds * 1e3:F0} ms"));
@@ -93,18 +94,12 @@ public static class ModelLatencyBenchmark
     private static double Time(Segmentor model, int height, int width)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
+        using var inference = inference_mode();
         var x = randn(1, 3, height, width);
         model.call(x);
         scope.DisposeEverythingBut(x);
         var clock = Stopwatch.StartNew();
         model.call(x);
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -26,9 +26,10 @@ fail() { echo "torchsharp-compat: error: $*" >&2; exit 1; }
 [[ -f "$LIB" ]] || exit 0
 
 # The libstdc++.so.6 the dynamic loader will pick (first in its cache).
-system_libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ { print $NF; exit }')
+# (awk reads all of its input: exiting early would fail the pipeline with SIGPIPE under pipefail.)
+system_libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found { print $NF; found = 1 }' || true)
 [[ -n "$system_libstdcxx" ]] || system_libstdcxx=$(g++ -print-file-name=libstdc++.so.6 2>/dev/null || true)
-if [[ -f "$system_libstdcxx" ]] && [[ $(grep -ca "$VERSION" "$system_libstdcxx") != 0 ]]; then
+if [[ -f "$system_libstdcxx" ]] && [[ $(grep -ca "$VERSION" "$system_libstdcxx" || true) != 0 ]]; then
     exit 0   # a libstdc++ new enough: nothing to edit
 fi
 # A libLibTorchSharp that does not ask for the version (another TorchSharp release) needs nothing either.

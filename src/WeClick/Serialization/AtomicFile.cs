@@ -1,4 +1,4 @@
-namespace WeClick.Torch.Serialization;
+namespace WeClick.Serialization;
 
 /// <summary>
 /// Writes a file all-or-nothing: the content goes to a temporary file in the target's folder, is

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
-using WeClick.Torch.Interop;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace WeClick.Torch.Serialization;
+namespace WeClick.Serialization;
 
 // The writer: the same layout as the reference implementation's `prepare` (safetensors/src/tensor.rs).
-internal static partial class Safetensors
+public static partial class Safetensors
 {
     /// <summary>The metadata every file we write carries, as Hugging Face loaders expect.</summary>
     public const string FormatKey = "format";
@@ -15,8 +16,20 @@ internal static partial class Safetensors
 
     private sealed record Entry(string Name, byte[] NameUtf8, Tensor Tensor, ScalarType Dtype, long[] Shape, long Begin, long End);
 
-    /// <summary>Implements <see cref="torch.save_safetensors"/>.</summary>
-    public static void Save(IReadOnlyDictionary<string, Tensor> tensors, string path, IReadOnlyDictionary<string, string>? metadata)
+    /// <summary>
+    /// Writes <paramref name="tensors"/> to <paramref name="path"/> in the safetensors format, atomically
+    /// (temporary file, flush to disk, rename; see <see cref="AtomicFile"/>), as
+    /// <c>safetensors.torch.save_file</c> does but with the same layout as its Rust writer: tensors sorted
+    /// by descending dtype alignment then name, <c>__metadata__</c> first, header space-padded to a multiple of 8.
+    /// </summary>
+    /// <param name="tensors">Tensors by name. They may be non-contiguous or on a GPU: their values are
+    /// written as packed little-endian CPU bytes. Gradients and autograd history are not saved.</param>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="metadata">Extra <c>__metadata__</c> strings; the file always holds <c>format: pt</c>.</param>
+    /// <exception cref="ArgumentException">A name is empty or <c>__metadata__</c>, a tensor is null or disposed,
+    /// a string holds an unpaired surrogate, a metadata value is null, or <c>format</c> is given other than <c>pt</c>.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing file at <paramref name="path"/> is then left untouched.</exception>
+    public static void Save(IReadOnlyDictionary<string, Tensor> tensors, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -61,7 +74,7 @@ internal static partial class Safetensors
             {
                 throw new ArgumentException($"The tensor '{name}' is null.", nameof(tensors));
             }
-            if (tensor.IsDisposed)
+            if (tensor.IsInvalid)
             {
                 throw new ArgumentException($"The tensor '{name}' has been disposed.", nameof(tensors));
             }
@@ -82,7 +95,7 @@ internal static partial class Safetensors
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            var bytes = checked(e.Shape.Aggregate(1L, (a, b) => a * b) * e.Dtype.ElementSize());
+            var bytes = checked(e.Shape.Aggregate(1L, (a, b) => a * b) * SafetensorsDtype.ElementSize(e.Dtype));
             entries[i] = e with { Begin = offset, End = offset + bytes };
             offset += bytes;
         }
@@ -172,12 +185,12 @@ internal static partial class Safetensors
         return json.Append('"');
     }
 
-    private static unsafe void WriteData(FileStream stream, Entry e)
+    private static void WriteData(FileStream stream, Entry e)
     {
         using var scope = torch.NewDisposeScope();
         // Gradients and autograd history are not part of the file: detach, then make the bytes CPU and packed.
         var source = e.Tensor.detach();
-        if (source.device.Type != DeviceType.CPU)
+        if (source.device_type != DeviceType.CPU)
         {
             source = source.cpu();
         }
@@ -194,14 +207,7 @@ internal static partial class Safetensors
         {
             return;
         }
-        NativeStatus.Check(NativeMethods.WcTensor_data_ptr(source.Handle, out var data));
-        for (long done = 0; done < count;)
-        {
-            var chunk = (int)Math.Min(ChunkBytes, count - done);
-            stream.Write(new ReadOnlySpan<byte>((byte*)data + done, chunk));
-            done += chunk;
-        }
-        GC.KeepAlive(source);
+        ForEachChunk(source, chunk => stream.Write(chunk));
     }
 
     private static byte[] Utf8(string text, string what, string parameter)

@@ -2,9 +2,10 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using WeClick.Torch.Interop;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace WeClick.Torch.Serialization;
+namespace WeClick.Serialization;
 
 /// <summary>
 /// Reads and writes the safetensors format of Hugging Face's <c>safetensors</c> library: an 8-byte
@@ -12,22 +13,46 @@ namespace WeClick.Torch.Serialization;
 /// little-endian row-major bytes, packed with no holes. Tensor bytes go straight between the file and
 /// the tensors' native memory, with no managed copy.
 /// </summary>
-internal static partial class Safetensors
+/// <remarks>
+/// TorchSharp.PyBridge also reads and writes safetensors (<c>TorchSharp.PyBridge.Safetensors</c>,
+/// <c>Module.load_safetensors</c>/<c>save_safetensors</c>), but it does not serve here: it writes no
+/// <c>__metadata__</c> (so no <c>format: pt</c> and no checkpoint state), does not pad the header, writes in place
+/// (not atomically; <c>File.OpenWrite</c> does not even truncate a longer old file), cannot read the metadata, and
+/// accepts damaged files (holes, overlaps, trailing bytes, duplicate keys) or fails with a
+/// <c>NotImplementedException</c> that names neither file nor tensor. PyBridge serves for PyTorch's pickled
+/// <c>.pt</c>/<c>.pth</c> files instead (<see cref="Engine.PyTorchStateDict"/>).
+/// </remarks>
+public static partial class Safetensors
 {
     /// <summary>Largest span handed to one read or write call (spans are int-sized).</summary>
     private const int ChunkBytes = 1 << 30;
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Implements <see cref="torch.read_safetensors_header"/>.</summary>
+    /// <summary>
+    /// Reads and validates the header of the safetensors file <paramref name="path"/> (names, dtypes, shapes,
+    /// offsets, metadata, and that the file length matches) without reading tensor data.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file (or its folder) does not exist.</exception>
+    /// <exception cref="SafetensorsFormatException">The file is not valid safetensors (the message names it and says why).</exception>
     public static SafetensorsHeader ReadHeader(string path)
     {
         using var handle = OpenRead(path);
         return ReadHeader(handle, path);
     }
 
-    /// <summary>Implements <see cref="torch.load_safetensors"/>.</summary>
-    public static unsafe SafetensorsFile Load(string path, Device? device)
+    /// <summary>
+    /// Reads every tensor of the safetensors file <paramref name="path"/>, after validating the whole header
+    /// (as <see cref="ReadHeader(string)"/>). The bytes are read straight into the new tensors' memory.
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="device">Where to put the tensors; null or CPU leaves them on the CPU.</param>
+    /// <returns>The tensors in file order (ascending data offsets) and the metadata; dispose it (or the
+    /// enclosing dispose scope) to free the tensors.</returns>
+    /// <exception cref="FileNotFoundException">The file (or its folder) does not exist.</exception>
+    /// <exception cref="SafetensorsFormatException">The file is not valid safetensors, or holds a dtype
+    /// we do not read (U16, U32, U64, C64, F8_*, …).</exception>
+    public static SafetensorsFile Load(string path, Device? device = null)
     {
         RequireLittleEndian();
         using var handle = OpenRead(path);
@@ -41,10 +66,14 @@ internal static partial class Safetensors
                 tensors.Add(info.Name, tensor);
                 if (info.ByteLength > 0)
                 {
-                    NativeStatus.Check(NativeMethods.WcTensor_data_ptr(tensor.Handle, out var data));
-                    ReadExactly(handle, (byte*)data, info.ByteLength, header.DataStart + info.DataBegin, path);
+                    var offset = header.DataStart + info.DataBegin;
+                    ForEachChunk(tensor, chunk =>
+                    {
+                        ReadExactly(handle, chunk, offset, path);
+                        offset += chunk.Length;
+                    });
                 }
-                if (device is { Type: not DeviceType.CPU } target)
+                if (device is { type: not DeviceType.CPU } target)
                 {
                     tensors[info.Name] = tensor.to(target);
                     tensor.Dispose();
@@ -60,6 +89,27 @@ internal static partial class Safetensors
             throw;
         }
         return new SafetensorsFile(new System.Collections.ObjectModel.ReadOnlyDictionary<string, Tensor>(tensors), header);
+    }
+
+    /// <summary>A span over chunks of ≤ 1 GiB of a contiguous CPU tensor's bytes (TorchSharp's <c>bytes</c> span is int-sized).</summary>
+    private delegate void ChunkAction(Span<byte> chunk);
+
+    private static void ForEachChunk(Tensor contiguous, ChunkAction action)
+    {
+        var bytes = contiguous.numel() * contiguous.element_size();
+        if (bytes <= ChunkBytes)
+        {
+            action(contiguous.bytes);
+            return;
+        }
+        using var scope = torch.NewDisposeScope();
+        var flat = contiguous.view(-1);
+        var perChunk = ChunkBytes / contiguous.element_size();
+        for (long start = 0; start < flat.shape[0]; start += perChunk)
+        {
+            using var part = flat.narrow(0, start, Math.Min(perChunk, flat.shape[0] - start));
+            action(part.bytes);
+        }
     }
 
     private static SafetensorsHeader ReadHeader(SafeFileHandle handle, string path)
@@ -110,16 +160,6 @@ internal static partial class Safetensors
             }
             buffer = buffer[read..];
             offset += read;
-        }
-    }
-
-    private static unsafe void ReadExactly(SafeFileHandle handle, byte* data, long count, long offset, string path)
-    {
-        for (long done = 0; done < count;)
-        {
-            var chunk = (int)Math.Min(ChunkBytes, count - done);
-            ReadExactly(handle, new Span<byte>(data + done, chunk), offset + done, path);
-            done += chunk;
         }
     }
 

@@ -1,17 +1,20 @@
-namespace WeClick.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
-/// <summary>The safetensors dtype names of the binding's <see cref="ScalarType"/> values.</summary>
+namespace WeClick.Serialization;
+
+/// <summary>The safetensors dtype names of TorchSharp's <see cref="ScalarType"/> values, and their element sizes.</summary>
 internal static class SafetensorsDtype
 {
     /// <summary>Every supported dtype, in the reference <c>Dtype</c> enum's order (increasing alignment).</summary>
-    private static readonly (string Name, ScalarType Type)[] s_supported =
+    private static readonly (string Name, ScalarType Type, int Size)[] s_supported =
     [
-        ("BOOL", ScalarType.Bool), ("U8", ScalarType.Byte), ("I8", ScalarType.Int8), ("I16", ScalarType.Int16),
-        ("F16", ScalarType.Float16), ("BF16", ScalarType.BFloat16), ("I32", ScalarType.Int32),
-        ("F32", ScalarType.Float32), ("F64", ScalarType.Float64), ("I64", ScalarType.Int64),
+        ("BOOL", ScalarType.Bool, 1), ("U8", ScalarType.Byte, 1), ("I8", ScalarType.Int8, 1), ("I16", ScalarType.Int16, 2),
+        ("F16", ScalarType.Float16, 2), ("BF16", ScalarType.BFloat16, 2), ("I32", ScalarType.Int32, 4),
+        ("F32", ScalarType.Float32, 4), ("F64", ScalarType.Float64, 8), ("I64", ScalarType.Int64, 8),
     ];
 
-    /// <summary>Dtypes the format defines but this binding's tensors cannot hold.</summary>
+    /// <summary>Dtypes the format defines that we do not read (unsigned wider than 8 bits, complex, 8/6/4-bit floats).</summary>
     private static readonly HashSet<string> s_unsupported = new(StringComparer.Ordinal)
     {
         "U16", "U32", "U64", "C64", "F8_E5M2", "F8_E4M3", "F8_E8M0", "F8_E4M3FNUZ", "F8_E5M2FNUZ",
@@ -24,7 +27,7 @@ internal static class SafetensorsDtype
     /// <summary>The safetensors name of <paramref name="type"/>, e.g. <c>F32</c>.</summary>
     public static string Name(ScalarType type)
     {
-        foreach (var (name, t) in s_supported)
+        foreach (var (name, t, _) in s_supported)
         {
             if (t == type)
             {
@@ -40,13 +43,17 @@ internal static class SafetensorsDtype
     /// </summary>
     public static int Rank(ScalarType type) => Array.FindIndex(s_supported, s => s.Type == type);
 
+    /// <summary>Bytes per element of a supported <paramref name="type"/>.</summary>
+    public static int ElementSize(ScalarType type) => s_supported[Rank(type) is >= 0 and var r ? r
+        : throw new ArgumentOutOfRangeException(nameof(type), type, "This dtype has no safetensors name.")].Size;
+
     /// <summary>True when <paramref name="type"/> has a safetensors name.</summary>
     public static bool IsSupported(ScalarType type) => Rank(type) >= 0;
 
-    /// <summary>Parses a dtype name; null with a reason when it is not one this binding reads.</summary>
+    /// <summary>Parses a dtype name; null with a reason when it is not one we read.</summary>
     public static ScalarType? TryParse(string name, out string reason)
     {
-        foreach (var (n, t) in s_supported)
+        foreach (var (n, t, _) in s_supported)
         {
             if (string.Equals(n, name, StringComparison.Ordinal))
             {
@@ -55,7 +62,7 @@ internal static class SafetensorsDtype
             }
         }
         reason = s_unsupported.Contains(name)
-            ? $"dtype '{name}' is valid safetensors but not supported by WeClick.Torch (supported: {SupportedList})"
+            ? $"dtype '{name}' is valid safetensors but not supported by TorchSharp here (supported: {SupportedList})"
             : $"unknown dtype '{name}' (supported: {SupportedList})";
         return null;
     }

@@ -1,7 +1,10 @@
-namespace WeClick.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace WeClick.Serialization;
 
 /// <summary>
-/// The contents of a safetensors file read by <see cref="torch.load_safetensors"/>: the tensors, in
+/// The contents of a safetensors file read by <see cref="Safetensors.Load"/>: the tensors, in
 /// file order (ascending data offsets), and the <c>__metadata__</c> strings.
 /// </summary>
 /// <remarks>

@@ -1,8 +1,8 @@
-namespace WeClick.Torch.Serialization;
+namespace WeClick.Serialization;
 
 /// <summary>
 /// The validated header of a safetensors file: its tensor entries and its <c>__metadata__</c>
-/// string map, read without the tensor data (<see cref="torch.read_safetensors_header"/>).
+/// string map, read without the tensor data (<see cref="Safetensors.ReadHeader(string)"/>).
 /// </summary>
 /// <param name="Tensors">The tensor entries, in file order (ascending data offsets).</param>
 /// <param name="Metadata">The <c>__metadata__</c> map (empty when the file has none), in header order.</param>

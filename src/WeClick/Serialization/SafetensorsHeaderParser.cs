@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using static TorchSharp.torch;
 
-namespace WeClick.Torch.Serialization;
+namespace WeClick.Serialization;
 
 /// <summary>
 /// Parses and validates the JSON header of a safetensors file, strictly: UTF-8, starts with '{',
@@ -212,7 +213,7 @@ internal static class SafetensorsHeaderParser
             long bytes;
             try
             {
-                bytes = checked(e.Shape.Aggregate(1L, (a, b) => a * b) * e.Dtype.ElementSize());
+                bytes = checked(e.Shape.Aggregate(1L, (a, b) => a * b) * SafetensorsDtype.ElementSize(e.Dtype));
             }
             catch (OverflowException)
             {

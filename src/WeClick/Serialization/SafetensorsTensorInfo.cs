@@ -1,4 +1,7 @@
-namespace WeClick.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace WeClick.Serialization;
 
 /// <summary>One tensor entry of a safetensors header.</summary>
 /// <param name="Name">The tensor's key in the header.</param>

@@ -1,8 +1,10 @@
-using WeClick.Torch.Interop;
+using TorchSharp;
+using WeClick.Vision.Interop;
+using static TorchSharp.torch;
 
-namespace WeClick.Torch.Vision;
+namespace WeClick.Vision;
 
-/// <summary>Reads the frames of a video file (OpenCV VideoCapture; FFmpeg formats) as uint8 [H, W, 3] RGB tensors.</summary>
+/// <summary>Reads the frames of a video file (OpenCV VideoCapture; FFmpeg formats) as uint8 [H, W, 3] RGB CPU tensors.</summary>
 public sealed class VideoReader : IDisposable
 {
     private readonly VideoHandle _handle;
@@ -20,14 +22,8 @@ public sealed class VideoReader : IDisposable
         var status = NativeMethods.WcVideo_open(path, out var video);
         if (status != NativeStatus.Ok)
         {
-            try
-            {
-                NativeStatus.Check(status, "VideoReader");
-            }
-            catch (TorchException e)
-            {
-                throw new InvalidDataException(e.NativeMessage, e);
-            }
+            var message = NativeStatus.TakeLastError();
+            throw new InvalidDataException(message, new OpenCvException(nameof(VideoReader), message));
         }
         _handle = new VideoHandle(video);
         NativeStatus.Check(NativeMethods.WcVideo_info(_handle, out var fps, out var count, out var width, out var height));
@@ -54,7 +50,12 @@ public sealed class VideoReader : IDisposable
     public long Height { get; }
 
     /// <summary>The next frame, or null at the end of the video.</summary>
-    public Tensor? ReadFrame() => Tensor.WrapOrNull(NativeMethods.WcVideo_read(_handle, out var frame), frame);
+    /// <exception cref="OpenCvException">Decoding failed.</exception>
+    public Tensor? ReadFrame()
+    {
+        NativeStatus.Check(NativeMethods.WcVideo_read(_handle, out var frame));
+        return frame.Data == IntPtr.Zero ? null : TensorImage.Take(frame);
+    }
 
     /// <summary>The remaining frames, one at a time (each is the caller's to dispose).</summary>
     public IEnumerable<Tensor> Frames()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WeClick.Models.Backbones;
+using WeClick.Serialization;
 using Xunit.Abstractions;
 
 namespace WeClick.Core.Tests.Models.Backbones;
@@ -62,7 +63,7 @@ public sealed class BackboneParityTests(BackboneReference reference, ITestOutput
         using var scope = NewDisposeScope();
         manual_seed(reference.Seed(arch));
         using var backbone = BackboneReference.Create(arch, 16);
-        using var file = load_safetensors(reference.Weights(arch));
+        using var file = Safetensors.Load(reference.Weights(arch), null);
         var convs = 0;
         foreach (var (name, tensor) in backbone.state_dict())
         {

@@ -1,3 +1,4 @@
+using WeClick.Engine;
 using WeClick.Models;
 using WeClick.Models.Heads;
 
@@ -35,7 +36,7 @@ public sealed class HeadParityTests
             const string prefix = "param.";
             var weights = reference.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
                 .ToDictionary(e => e.Key[prefix.Length..], e => e.Value);
-            head.load_state_dict(weights, strict: true);
+            head.LoadStateDictStrict(weights, $"heads.py {config}");
             var features = new BackboneFeatures(reference["low"], reference["aux"], reference["high"]);
 
             // 1. Eval: running statistics.
