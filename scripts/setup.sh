@@ -58,9 +58,13 @@ fi
 # 4. Build (CMake for src/native runs inside dotnet build). Skipped when nothing changed since the last build.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 STAMP="$ROOT/build/.setup-stamp"
+# The engine package: WECLICK_TORCH_BACKEND=cuda builds on TorchSharp-cuda-linux (environment.md, "CUDA"); cpu by default.
+BACKEND="${WECLICK_TORCH_BACKEND:-cpu}"
+[[ "$BACKEND" == cpu || "$BACKEND" == cuda ]] || fail "WECLICK_TORCH_BACKEND must be cpu or cuda (got '$BACKEND')."
 CLI="$ROOT/src/WeClick.Cli/bin/Release/net10.0/weclick"
-if [[ -f "$STAMP" && -x "$CLI" ]]; then
-    changed=$(find "$ROOT/src" "$ROOT/tests" "$ROOT/WeClick.Research.sln" "$ROOT/Directory.Build.props" \
+if [[ -f "$STAMP" && -x "$CLI" && "$(cat "$STAMP")" == "$BACKEND" ]]; then
+    changed=$(find "$ROOT/src" "$ROOT/tests" "$ROOT/bench" "$ROOT/scripts" "$ROOT/WeClick.Research.sln" "$ROOT/Directory.Build.props" \
+        "$ROOT/Directory.Build.targets" \
         "$ROOT/Directory.Packages.props" "$ROOT/global.json" -newer "$STAMP" -type f \
         -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)
     if [[ -z "$changed" ]]; then
@@ -70,9 +74,9 @@ if [[ -f "$STAMP" && -x "$CLI" ]]; then
 fi
 echo "setup: building (native shim and .NET solution, Release)"
 mkdir -p "$ROOT/build"
-if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -nologo -v quiet -clp:ErrorsOnly > "$ROOT/build/build.log" 2>&1; then
+if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -p:TorchBackend="$BACKEND" -nologo -v quiet -clp:ErrorsOnly > "$ROOT/build/build.log" 2>&1; then
     cat "$ROOT/build/build.log" >&2
     fail "the build failed (full log: build/build.log)."
 fi
-touch "$STAMP"
+echo "$BACKEND" > "$STAMP"
 say "built"

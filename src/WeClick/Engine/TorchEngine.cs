@@ -31,20 +31,27 @@ public static partial class TorchEngine
     /// <summary>Set to <c>1</c> to leave oneDNN's instruction set alone on AMD CPUs (see <see cref="ApplyOneDnnWorkaround"/>).</summary>
     public const string OneDnnDefaultsVariable = "WECLICK_ONEDNN_DEFAULTS";
 
+    /// <summary>The instruction-set limit <see cref="ApplyOneDnnWorkaround"/> sets: the one level measured correct.</summary>
+    public const string OneDnnSafeIsa = "SSE41";
+
     /// <summary>
-    /// On AMD CPUs, limits oneDNN (libtorch's "mkldnn" convolutions) to its AVX kernels by setting
-    /// <c>DNNL_MAX_CPU_ISA=AVX</c> in the process environment, unless the variable is already set or
+    /// On AMD CPUs, limits oneDNN (libtorch's "mkldnn" convolutions) to its SSE4.1 level by setting
+    /// <c>DNNL_MAX_CPU_ISA=SSE41</c> in the process environment, unless the variable is already set or
     /// <c>WECLICK_ONEDNN_DEFAULTS=1</c>. Returns the value in effect (null: oneDNN's default).
     /// </summary>
     /// <remarks>
-    /// Why: on the AMD EPYC (Zen 4, AVX-512) this project is developed on, TorchSharp-cpu 0.107's libtorch 2.10 computes
-    /// wrong float32 convolution input gradients with oneDNN's AVX2 and AVX-512 kernels whenever the output channels are
-    /// few and not a multiple of 16 (3×3 conv 256→11 or 48→12: every call wrong; 6→6: NaNs), so training silently goes
-    /// wrong; float64, and the AVX kernels, are right (tests/…/Engine/ConvolutionGradientTests.cs). The AVX kernels cost
-    /// about a quarter more time on a 64-channel conv forward+backward; disabling oneDNN instead costs 6×. oneDNN reads the
-    /// variable once, when it creates its first primitive, so this must run before the first convolution: the library
-    /// calls it when it loads (a module initializer), and the test assemblies and <see cref="Configure"/> again (idempotent).
-    /// Intel CPUs are left alone (not observed there).
+    /// Why: on the AMD EPYC (family 26, AVX-512) this project is developed on, TorchSharp-cpu 0.107's libtorch 2.10 gets
+    /// float32 convolutions wrong in oneDNN's direct kernels whenever a channel count is not a multiple of 16, silently:
+    /// forward 3×3 22→22 and 24→24 off by 22–31 % of the largest output (kernels <c>jit:avx512_core</c> and
+    /// <c>jit:avx</c>), input gradients of 3×3 256→11 and 48→12 off by 33–44 % or NaN (AVX-512 and AVX2), so training
+    /// diverges. python3-torch 1.13 (oneDNN 2.6) on the same machine is right to 4e-7. With the limit at SSE41 oneDNN
+    /// runs its GEMM-based convolution (<c>x64:gemm:jit</c>) and every case is right (≤ 7e-7); at AVX the 22→22 forward
+    /// is still wrong. The cost: a 64-channel 3×3 convolution forward+backward at 2×64×128×256 takes about 660 ms instead
+    /// of 180–360 ms (python3-torch 1.13: 316 ms); turning oneDNN off instead costs 1,260 ms. oneDNN reads the variable
+    /// once, when it creates its first primitive, so this must run before the first convolution: the library calls it
+    /// when it loads (a module initializer), and the test assemblies and <see cref="Configure"/> again (idempotent).
+    /// Intel CPUs are left alone: the fault was not observed there (no Intel machine was available to check).
+    /// tests/…/Engine/ConvolutionGradientTests.cs fails without it on the affected machine.
     /// </remarks>
     public static string? ApplyOneDnnWorkaround()
     {
@@ -61,7 +68,7 @@ public static partial class TorchEngine
             try
             {
                 // The native environment (getenv), which oneDNN reads; Environment.SetEnvironmentVariable keeps a managed copy only.
-                if (setenv(OneDnnIsaVariable, "AVX", 0) != 0)
+                if (setenv(OneDnnIsaVariable, OneDnnSafeIsa, 0) != 0)
                 {
                     return null;
                 }
@@ -70,8 +77,8 @@ public static partial class TorchEngine
             {
                 return null;
             }
-            Environment.SetEnvironmentVariable(OneDnnIsaVariable, "AVX");
-            return "AVX";
+            Environment.SetEnvironmentVariable(OneDnnIsaVariable, OneDnnSafeIsa);
+            return OneDnnSafeIsa;
         }
     }
 

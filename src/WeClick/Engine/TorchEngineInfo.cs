@@ -11,7 +11,7 @@ namespace WeClick.Engine;
 /// <param name="CpuCapability">The SIMD level of libtorch's CPU kernels: <c>AVX512</c>, <c>AVX2</c>, <c>NO AVX</c>/<c>DEFAULT</c>.</param>
 /// <param name="CpuCapabilitySource">Where <see cref="CpuCapability"/> comes from: libtorch's own
 /// <c>at::get_cpu_capability()</c>, or, where that cannot be called, derived from /proc/cpuinfo and ATEN_CPU_CAPABILITY.</param>
-/// <param name="OneDnnIsa">The instruction-set limit of oneDNN's convolution kernels: <c>DNNL_MAX_CPU_ISA=AVX</c> where
+/// <param name="OneDnnIsa">The instruction-set limit of oneDNN's convolution kernels: <c>DNNL_MAX_CPU_ISA=SSE41</c> where
 /// <see cref="TorchEngine.ApplyOneDnnWorkaround"/> set it (AMD CPUs), else the variable's value or "oneDNN's default".</param>
 /// <param name="MallocPolicy">How glibc malloc is set up for tensors (environment.md, "Speed").</param>
 public sealed record TorchEngineInfo(

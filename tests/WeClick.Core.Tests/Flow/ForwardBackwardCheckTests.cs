@@ -98,7 +98,7 @@ public class ForwardBackwardCheckTests
         var reverse = dis.Estimate(snippet.Frames[k - gap], snippet.Frames[k]);
         var valid = new ForwardBackwardCheck().Valid(flow, reverse).@bool();
         var visible = snippet.FlowValid[k - gap]!.@bool();
-        var error = (flow - snippet.Flows[k - gap]!).square().sum(0).sqrt();
+        var error = (flow - snippet.Flows[k - gap]!).square().sum(dim: 0).sqrt();   // dim: named, or TorchSharp binds the literal 0 to sum(ScalarType) and sums everything
         var kept = error.masked_select(valid.logical_and(visible)).mean().ToDouble();
         var dropped = error.masked_select(valid.logical_not().logical_and(visible)).mean().ToDouble();
         var keptShare = valid.logical_and(visible).sum().item<long>() / (double)visible.sum().item<long>();
