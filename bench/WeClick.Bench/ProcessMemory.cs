@@ -39,6 +39,9 @@ internal static partial class ProcessMemory
         return Read("VmRSS:");
     }
 
+    /// <summary>VmRSS in bytes (the resident set now), without trimming or resetting anything; 0 where there is no /proc.</summary>
+    public static long ResidentBytes() => Read("VmRSS:");
+
     /// <summary>VmHWM in bytes (the peak since the last reset).</summary>
     public static long PeakBytes() => Read("VmHWM:");
 

@@ -1,3 +1,4 @@
+using WeClick.Engine;
 using System.Globalization;
 
 namespace WeClick.Testing;
@@ -48,7 +49,7 @@ internal static class Gradcheck
             if (inputs[i].dtype != ScalarType.Float64)
             {
                 throw new ArgumentException(
-                    $"gradcheck: input {i} is {DtypeName(inputs[i].dtype)}; finite differences need float64 (convert with .to(float64)).",
+                    $"gradcheck: input {i} is {DtypeNames.PyTorchName(inputs[i].dtype)}; finite differences need float64 (convert with .to(float64)).",
                     nameof(inputs));
             }
         }
@@ -179,20 +180,4 @@ internal static class Gradcheck
         }
         return position;
     }
-
-    /// <summary>PyTorch's name of a dtype (float32, int64, …), for messages.</summary>
-    private static string DtypeName(ScalarType dtype) => dtype switch
-    {
-        ScalarType.Float32 => "float32",
-        ScalarType.Float64 => "float64",
-        ScalarType.Float16 => "float16",
-        ScalarType.BFloat16 => "bfloat16",
-        ScalarType.Int64 => "int64",
-        ScalarType.Int32 => "int32",
-        ScalarType.Int16 => "int16",
-        ScalarType.Int8 => "int8",
-        ScalarType.Byte => "uint8",
-        ScalarType.Bool => "bool",
-        _ => dtype.ToString(),
-    };
 }

@@ -17,7 +17,54 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateData());
         bench.Subcommands.Add(CreateModels());
         bench.Subcommands.Add(CreateLosses());
+        bench.Subcommands.Add(CreateMemory());
         return bench;
+    }
+
+    private static Command CreateMemory()
+    {
+        var defaults = new MemorySoakOptions();
+        var steps = new Option<int>("--steps") { Description = "Training steps in all.", DefaultValueFactory = _ => defaults.Steps };
+        var warmup = new Option<int>("--warmup") { Description = "The step whose resident set is the baseline of the growth.", DefaultValueFactory = _ => defaults.Warmup };
+        var every = new Option<int>("--sample-every") { Description = "Read the resident set and live tensors every this many steps.", DefaultValueFactory = _ => defaults.SampleEvery };
+        var threads = ThreadsOption();
+        var bound = new Option<double>("--max-growth") { Description = "Pass when the resident set grows at most this many percent after the warm-up.", DefaultValueFactory = _ => defaults.MaxGrowthPercent };
+        var json = new Option<bool>("--json") { Description = "Print the result, every sample included, as JSON." };
+        var command = new Command("memory",
+            "Memory soak: real weakly+KD+MFD training steps of the quick preset's student (batch 2 at 160x80, 11 classes), the process's resident set " +
+            "sampled as it trains; passes when it grows at most 5 % from the warm-up to the end (issue #12). Exit code 1 when it fails.")
+        {
+            steps, warmup, every, threads, bound, json,
+        };
+        command.SetAction(parse =>
+        {
+            var options = defaults with
+            {
+                Steps = parse.GetValue(steps), Warmup = parse.GetValue(warmup), SampleEvery = parse.GetValue(every), Threads = parse.GetValue(threads),
+                MaxGrowthPercent = parse.GetValue(bound),
+            };
+            var result = MemorySoakBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                const double MiB = 1024 * 1024;
+                var o = result.Options;
+                var atWarmup = result.Samples.First(m => m.Step == o.Warmup);
+                var atEnd = result.Samples[^1];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Student} (quick preset) + frozen {result.Teacher}, weakly+KD+MFD, {o.Batch}x{o.Frames} frames at {o.Width}x{o.Height}, threads {o.Threads}, {o.Steps} steps ({result.SecondsPerStep * 1e3:F0} ms/step after the warm-up)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS at step {o.Warmup} (warm-up): {result.WarmupResidentBytes / MiB,9:F1} MiB   live tensors {atWarmup.LiveTensors}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS at step {o.Steps} (end):     {result.FinalResidentBytes / MiB,9:F1} MiB   live tensors {atEnd.LiveTensors}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  peak RSS after the warm-up:   {result.PeakResidentBytes / MiB,9:F1} MiB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  growth: {result.GrowthPercent:+0.00;-0.00} % (bound {o.MaxGrowthPercent:F1} %): {(result.Passed ? "PASS" : "FAIL")}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  loss {result.FirstLoss:F4} at step 1, {result.LastLoss:F4} at step {o.Steps}"));
+            }
+            return result.Passed ? 0 : 1;
+        });
+        return command;
     }
 
     private static Command CreateLosses()

@@ -74,6 +74,8 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
         _options = _options with { WorkingDirectory = workingDirectory };
         _scriptOptions = BuildScriptOptions(_options);
         ConsoleCapture.Acquire();
+        // Cells compute on every core, as every command does (threads 0); a cell may call torch.set_num_threads itself.
+        WeClick.Engine.TorchEngine.Configure(0);
     }
 
     /// <inheritdoc/>

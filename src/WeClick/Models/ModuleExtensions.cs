@@ -1,4 +1,5 @@
 using TorchSharp;
+using WeClick.Engine;
 using static TorchSharp.torch;
 
 namespace WeClick.Models;
@@ -25,18 +26,9 @@ public static class ModuleExtensions
     internal static Dictionary<string, Tensor> PyTorchStateDict(nn.Module module, Dictionary<string, Tensor>? destination, string? prefix)
     {
         destination ??= new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        string Key(string name) => string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
-        foreach (var (name, parameter) in module.named_parameters(recurse: false))
+        foreach (var (name, tensor) in module.OrderedStateDict())
         {
-            destination.TryAdd(Key(name), parameter);
-        }
-        foreach (var (name, buffer) in module.named_buffers(recurse: false, include_nonpersistent: false))
-        {
-            destination.TryAdd(Key(name), buffer);
-        }
-        foreach (var (name, child) in module.named_children())
-        {
-            PyTorchStateDict(child, destination, Key(name));
+            destination.TryAdd(string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}", tensor);
         }
         return destination;
     }
