@@ -15,11 +15,12 @@ QUIET=0
 say() { [[ $QUIET == 1 ]] || echo "setup: $*"; }
 fail() { echo "setup: error: $*" >&2; exit 1; }
 
-# 1. Debian packages. libtorch-dev/libopencv-dev: the engine; cmake/g++: the native shim;
+# 1. Debian packages. libopencv-dev: OpenCV behind the native shim; cmake/g++: the shim (libtorch comes with the
+#    TorchSharp NuGet package); patchelf: the Debian 12 compatibility step for TorchSharp's libLibTorchSharp.so;
 #    python3-torch/-torchvision: PyTorch reference values and speed baselines in tests and benchmarks.
 #    libzmq5: ZeroMQ for the Jupyter kernel; jupyter-client/-nbconvert, python3-nbclient: the real Jupyter stack the
 #    notebook tests drive; chromium: the browser check of exported notebooks; nodejs/npm: plotly.js (below).
-APT_PACKAGES=(cmake g++ make pkg-config libtorch-dev libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil
+APT_PACKAGES=(cmake g++ make pkg-config patchelf libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil
               libzmq5 jupyter-client jupyter-nbconvert python3-nbclient chromium)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 missing=()
@@ -57,9 +58,13 @@ fi
 # 4. Build (CMake for src/native runs inside dotnet build). Skipped when nothing changed since the last build.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 STAMP="$ROOT/build/.setup-stamp"
+# The engine package: WECLICK_TORCH_BACKEND=cuda builds on TorchSharp-cuda-linux (environment.md, "CUDA"); cpu by default.
+BACKEND="${WECLICK_TORCH_BACKEND:-cpu}"
+[[ "$BACKEND" == cpu || "$BACKEND" == cuda ]] || fail "WECLICK_TORCH_BACKEND must be cpu or cuda (got '$BACKEND')."
 CLI="$ROOT/src/WeClick.Cli/bin/Release/net10.0/weclick"
-if [[ -f "$STAMP" && -x "$CLI" ]]; then
-    changed=$(find "$ROOT/src" "$ROOT/tests" "$ROOT/WeClick.Research.sln" "$ROOT/Directory.Build.props" \
+if [[ -f "$STAMP" && -x "$CLI" && "$(cat "$STAMP")" == "$BACKEND" ]]; then
+    changed=$(find "$ROOT/src" "$ROOT/tests" "$ROOT/bench" "$ROOT/scripts" "$ROOT/WeClick.Research.sln" "$ROOT/Directory.Build.props" \
+        "$ROOT/Directory.Build.targets" \
         "$ROOT/Directory.Packages.props" "$ROOT/global.json" -newer "$STAMP" -type f \
         -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)
     if [[ -z "$changed" ]]; then
@@ -69,9 +74,9 @@ if [[ -f "$STAMP" && -x "$CLI" ]]; then
 fi
 echo "setup: building (native shim and .NET solution, Release)"
 mkdir -p "$ROOT/build"
-if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -nologo -v quiet -clp:ErrorsOnly > "$ROOT/build/build.log" 2>&1; then
+if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -p:TorchBackend="$BACKEND" -nologo -v quiet -clp:ErrorsOnly > "$ROOT/build/build.log" 2>&1; then
     cat "$ROOT/build/build.log" >&2
     fail "the build failed (full log: build/build.log)."
 fi
-touch "$STAMP"
+echo "$BACKEND" > "$STAMP"
 say "built"

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using WeClick.Torch;
 
 namespace WeClick.Testing;
 
 /// <summary>
-/// Runs a reference script with Debian's python3-torch (the same libtorch as the binding) and loads
+/// Runs a reference script with Debian's python3-torch (libtorch 1.13; TorchSharp brings libtorch 2.10) and loads
 /// the tensors it writes (see refio.py), so that tests compare C# results with PyTorch's.
 /// </summary>
 internal static class PyTorchReference
@@ -85,7 +84,10 @@ internal static class ReferenceData
             var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
             var bytes = File.ReadAllBytes(Path.Combine(folder, entry.Value.GetProperty("file").GetString()!));
             var t = torch.empty(shape, dtype).DetachFromDisposeScope();
-            bytes.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(RawSpan(t)));
+            if (bytes.Length > 0)
+            {
+                t.bytes = bytes;
+            }
             result[entry.Name] = t;
         }
         return result;
@@ -98,26 +100,12 @@ internal static class ReferenceData
         var i = 0;
         foreach (var (name, tensor) in tensors)
         {
-            using var t = tensor.detach().cpu().contiguous();
+            using var scope = torch.NewDisposeScope();
+            var t = tensor.detach().cpu().contiguous();
             var file = $"t{i++:D5}.bin";
-            File.WriteAllBytes(Path.Combine(folder, file), System.Runtime.InteropServices.MemoryMarshal.AsBytes(RawSpan(t)).ToArray());
+            File.WriteAllBytes(Path.Combine(folder, file), t.bytes.ToArray());
             manifest[name] = new { dtype = s_dtypes.First(p => p.Value == t.dtype).Key, shape = t.shape, file };
         }
         File.WriteAllText(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest));
     }
-
-    private static Span<byte> RawSpan(Tensor t) => t.dtype switch
-    {
-        ScalarType.Float32 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<float>()),
-        ScalarType.Float64 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<double>()),
-        ScalarType.Float16 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<Half>()),
-        ScalarType.BFloat16 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<BFloat16>()),
-        ScalarType.Int64 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<long>()),
-        ScalarType.Int32 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<int>()),
-        ScalarType.Int16 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<short>()),
-        ScalarType.Int8 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<sbyte>()),
-        ScalarType.Byte => t.data<byte>(),
-        ScalarType.Bool => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.data<bool>()),
-        _ => throw new NotSupportedException(t.dtype.ToString()),
-    };
 }

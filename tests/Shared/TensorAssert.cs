@@ -1,5 +1,4 @@
 using System.Globalization;
-using WeClick.Torch;
 
 namespace WeClick.Testing;
 
@@ -10,8 +9,8 @@ internal static class TensorAssert
     public static void Close(Tensor expected, Tensor actual, double rtol = 1e-5, double atol = 1e-7)
     {
         Assert.Equal(expected.shape, actual.shape);
-        var e = expected.ToArray<double>();
-        var a = actual.ToArray<double>();
+        var e = Doubles(expected);
+        var a = Doubles(actual);
         var worst = -1;
         var worstExcess = 0.0;
         for (var i = 0; i < e.Length; i++)
@@ -44,12 +43,23 @@ internal static class TensorAssert
     /// <summary>Asserts the values equal <paramref name="expected"/> (row-major) within a tolerance.</summary>
     public static void Values(double[] expected, Tensor actual, double tolerance = 1e-6)
     {
-        var a = actual.ToArray<double>();
+        var a = Doubles(actual);
         Assert.Equal(expected.Length, a.Length);
         for (var i = 0; i < a.Length; i++)
         {
             Assert.True(Math.Abs(a[i] - expected[i]) <= tolerance,
                 string.Create(CultureInfo.InvariantCulture, $"Element {i}: expected {expected[i]:R}, actual {a[i]:R}."));
         }
+    }
+
+    /// <summary>The values of <paramref name="t"/> as float64, row-major, read on the CPU (any dtype, any device, any strides).</summary>
+    public static double[] Doubles(Tensor t)
+    {
+        if (t.numel() == 0)
+        {
+            return [];
+        }
+        using var scope = torch.NewDisposeScope(); // the detached, moved and converted copies
+        return t.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray();
     }
 }

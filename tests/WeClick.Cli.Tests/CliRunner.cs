@@ -7,13 +7,19 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>The folder of the built CLI: src/WeClick.Cli/bin/&lt;Configuration&gt;/net10.0.</summary>
+    /// <summary>The folder of the built CLI: src/WeClick.Cli/bin/&lt;Configuration&gt;/net10.0, or in a build slot
+    /// (<c>-p:WeClickBuildSlot=NAME</c>: build/slots/NAME/bin/&lt;Project&gt;/&lt;Configuration&gt;/net10.0) the slot's.</summary>
     public static string CliDirectory
     {
         get
         {
             var here = new DirectoryInfo(AppContext.BaseDirectory);
             var configuration = here.Parent!.Name; // bin/<Configuration>/net10.0
+            var slotBin = here.Parent.Parent?.Parent;
+            if (slotBin is { Name: "bin" } && slotBin.Parent?.Parent is { Name: "slots" })
+            {
+                return Path.Combine(slotBin.FullName, "WeClick.Cli", configuration, "net10.0");
+            }
             var root = here;
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "WeClick.Research.sln")))
             {

@@ -11,10 +11,13 @@ public class EnvCommandTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var report = JsonDocument.Parse(result.Stdout);
         var root = report.RootElement;
-        Assert.StartsWith("1.13", root.GetProperty("LibTorchVersion").GetString());
+        var engine = root.GetProperty("Engine");
+        Assert.StartsWith("2.10", engine.GetProperty("LibTorchVersion").GetString()); // TorchSharp 0.107 is built on libtorch 2.10
+        Assert.StartsWith("0.107", engine.GetProperty("TorchSharpVersion").GetString());
         Assert.StartsWith("4.", root.GetProperty("OpenCvVersion").GetString());
-        Assert.True(root.GetProperty("Threads").GetInt32() >= 1);
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("CpuCapability").GetString()));
+        // --threads defaults to 0 = all cores.
+        Assert.Equal(Environment.ProcessorCount, engine.GetProperty("Threads").GetInt32());
+        Assert.False(string.IsNullOrEmpty(engine.GetProperty("CpuCapability").GetString()));
         var conv = root.GetProperty("Conv2d");
         Assert.True(conv.GetProperty("Calls").GetInt32() >= 3);
         Assert.True(conv.GetProperty("Gflops").GetDouble() > 0.1);
@@ -28,14 +31,14 @@ public class EnvCommandTests
         Assert.True(tuned.ExitCode == 0, tuned.Stderr);
         using (var report = JsonDocument.Parse(tuned.Stdout))
         {
-            Assert.Equal("mmap threshold 32 MiB, trim threshold 64 MiB; MALLOC_ARENA_MAX=1", report.RootElement.GetProperty("MallocPolicy").GetString());
+            Assert.Equal("mmap threshold 32 MiB, trim threshold 64 MiB; MALLOC_ARENA_MAX=1", report.RootElement.GetProperty("Engine").GetProperty("MallocPolicy").GetString());
         }
         var defaults = CliRunner.RunWith(CliRunner.CliDirectory, new Dictionary<string, string> { ["WECLICK_MALLOC_DEFAULTS"] = "1" },
             "env", "--seconds", "0.1", "--json");
         Assert.True(defaults.ExitCode == 0, defaults.Stderr);
         using (var report = JsonDocument.Parse(defaults.Stdout))
         {
-            Assert.StartsWith("glibc's default thresholds; ", report.RootElement.GetProperty("MallocPolicy").GetString());
+            Assert.StartsWith("glibc's default thresholds (WECLICK_MALLOC_DEFAULTS=1); ", report.RootElement.GetProperty("Engine").GetProperty("MallocPolicy").GetString());
         }
     }
 
@@ -45,7 +48,7 @@ public class EnvCommandTests
         var result = CliRunner.Run("env", "--seconds", "0.1", "--threads", "2", "--json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var report = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(2, report.RootElement.GetProperty("Threads").GetInt32());
+        Assert.Equal(2, report.RootElement.GetProperty("Engine").GetProperty("Threads").GetInt32());
     }
 
     [Fact]
@@ -60,7 +63,8 @@ public class EnvCommandTests
     [InlineData("--help")]
     [InlineData("env", "--help")]
     [InlineData("bench", "--help")]
-    [InlineData("bench", "binding", "--help")]
+    [InlineData("bench", "engine", "--help")]
+    [InlineData("bench", "models", "--help")]
     public void Help_DescribesTheCommand(params string[] arguments)
     {
         var result = CliRunner.Run(arguments);
@@ -75,11 +79,14 @@ public class EnvCommandTests
         var copy = Directory.CreateTempSubdirectory("weclick-nolib-").FullName;
         try
         {
-            foreach (var file in Directory.GetFiles(CliRunner.CliDirectory))
+            // Everything but our shim, TorchSharp's natives under runtimes/ included.
+            foreach (var file in Directory.GetFiles(CliRunner.CliDirectory, "*", SearchOption.AllDirectories))
             {
                 if (Path.GetFileName(file) != "libweclick_native.so")
                 {
-                    File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+                    var target = Path.Combine(copy, Path.GetRelativePath(CliRunner.CliDirectory, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
                 }
             }
             var result = CliRunner.RunIn(copy, "env", "--seconds", "0.1");

@@ -96,11 +96,11 @@ public sealed class PipelineCommandTests : IDisposable
         // A video file in: an overlay video out, frame for frame.
         var video = Path.Combine(folder.FullName, "val.avi");
         var sources = Directory.GetFiles(frames, "*.png").Order().Take(6).ToList();
-        using (var writer = new WeClick.Torch.Vision.VideoWriter(video, 10, 64, 32))
+        using (var writer = new WeClick.Vision.VideoWriter(video, 10, 64, 32))
         {
             foreach (var file in sources)
             {
-                using var image = WeClick.Torch.Vision.Image.Read(file);
+                using var image = WeClick.Vision.Image.Read(file);
                 writer.Write(image);
             }
         }
@@ -108,7 +108,7 @@ public sealed class PipelineCommandTests : IDisposable
         var inferVideo = CliRunner.Run(["infer", .. Tiny(workspace), "--weights", weights, "--input", video, "--out", overlays]);
         Assert.True(inferVideo.ExitCode == 0, inferVideo.Stderr);
         Assert.Contains($"6 frames → {Path.Combine(overlays, "overlay.avi")}", inferVideo.Stdout);
-        using var reader = new WeClick.Torch.Vision.VideoReader(Path.Combine(overlays, "overlay.avi"));
+        using var reader = new WeClick.Vision.VideoReader(Path.Combine(overlays, "overlay.avi"));
         Assert.Equal((64L, 32L), (reader.Width, reader.Height));
         Assert.Equal(6, reader.Frames().Count(frame => { frame.Dispose(); return true; }));
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using WeClick.Torch;
+using WeClick.Serialization;
+using static TorchSharp.torch;
 
 namespace WeClick.Cli.Tests;
 
@@ -58,9 +59,9 @@ public sealed class TrainResumeAfterKillTests : IDisposable
             Assert.Equal(WeClick.Experiments.RunStatus.Finished, runs[1].Status);
         }
 
-        using var scope = torch.NewDisposeScope();
-        using var expected = torch.load_safetensors(Path.Combine(uninterrupted, "quick", "teacher-seed0", "last.safetensors"));
-        using var actual = torch.load_safetensors(lastCheckpoint);
+        using var scope = NewDisposeScope();
+        using var expected = Safetensors.Load(Path.Combine(uninterrupted, "quick", "teacher-seed0", "last.safetensors"), null);
+        using var actual = Safetensors.Load(lastCheckpoint, null);
         var names = expected.Tensors.Keys.Where(k => k.StartsWith("model.", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(names);
         Assert.Equal(names.Order(), actual.Tensors.Keys.Where(k => k.StartsWith("model.", StringComparison.Ordinal)).Order());

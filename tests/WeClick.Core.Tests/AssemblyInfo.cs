@@ -1,2 +1,2 @@
-// libtorch's random generator is process-wide: run one test at a time (as WeClick.Torch.Tests).
+// libtorch's random generator is process-wide: run one test at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -3,20 +3,68 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using WeClick.Benchmarks;
+using WeClick.Engine;
 
 namespace WeClick.Cli.Commands;
 
-/// <summary><c>weclick bench</c>: speed measurements, each side by side with python3-torch.</summary>
+/// <summary><c>weclick bench</c>: speed measurements, each side by side with python3-torch (the suite alone: <see cref="BenchSuiteCommand"/>).</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure speed against python3-torch on the same libtorch, side by side in one run (medians, ratios).");
-        bench.Subcommands.Add(CreateBinding());
+        var bench = BenchSuiteCommand.Create();
+        bench.Subcommands.Add(CreateEngine());
         bench.Subcommands.Add(CreateData());
         bench.Subcommands.Add(CreateModels());
         bench.Subcommands.Add(CreateLosses());
+        bench.Subcommands.Add(CreateMemory());
         return bench;
+    }
+
+    private static Command CreateMemory()
+    {
+        var defaults = new MemorySoakOptions();
+        var steps = new Option<int>("--steps") { Description = "Training steps in all.", DefaultValueFactory = _ => defaults.Steps };
+        var warmup = new Option<int>("--warmup") { Description = "The step whose resident set is the baseline of the growth.", DefaultValueFactory = _ => defaults.Warmup };
+        var every = new Option<int>("--sample-every") { Description = "Read the resident set and live tensors every this many steps.", DefaultValueFactory = _ => defaults.SampleEvery };
+        var threads = ThreadsOption();
+        var bound = new Option<double>("--max-growth") { Description = "Pass when the resident set grows at most this many percent after the warm-up.", DefaultValueFactory = _ => defaults.MaxGrowthPercent };
+        var json = new Option<bool>("--json") { Description = "Print the result, every sample included, as JSON." };
+        var command = new Command("memory",
+            "Memory soak: real weakly+KD+MFD training steps of the quick preset's student (batch 2 at 160x80, 11 classes), the process's resident set " +
+            "sampled as it trains; passes when it grows at most 5 % from the warm-up to the end (issue #12). Exit code 1 when it fails.")
+        {
+            steps, warmup, every, threads, bound, json,
+        };
+        command.SetAction(parse =>
+        {
+            var options = defaults with
+            {
+                Steps = parse.GetValue(steps), Warmup = parse.GetValue(warmup), SampleEvery = parse.GetValue(every), Threads = parse.GetValue(threads),
+                MaxGrowthPercent = parse.GetValue(bound),
+            };
+            var result = MemorySoakBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                const double MiB = 1024 * 1024;
+                var o = result.Options;
+                var atWarmup = result.Samples.First(m => m.Step == o.Warmup);
+                var atEnd = result.Samples[^1];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Student} (quick preset) + frozen {result.Teacher}, weakly+KD+MFD, {o.Batch}x{o.Frames} frames at {o.Width}x{o.Height}, threads {o.Threads}, {o.Steps} steps ({result.SecondsPerStep * 1e3:F0} ms/step after the warm-up)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS at step {o.Warmup} (warm-up): {result.WarmupResidentBytes / MiB,9:F1} MiB   live tensors {atWarmup.LiveTensors}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS at step {o.Steps} (end):     {result.FinalResidentBytes / MiB,9:F1} MiB   live tensors {atEnd.LiveTensors}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  peak RSS after the warm-up:   {result.PeakResidentBytes / MiB,9:F1} MiB"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  growth: {result.GrowthPercent:+0.00;-0.00} % (bound {o.MaxGrowthPercent:F1} %): {(result.Passed ? "PASS" : "FAIL")}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  loss {result.FirstLoss:F4} at step 1, {result.LastLoss:F4} at step {o.Steps}"));
+            }
+            return result.Passed ? 0 : 1;
+        });
+        return command;
     }
 
     private static Command CreateLosses()
@@ -30,7 +78,7 @@ internal static class BenchCommand
         var classes = new Option<int>("--classes") { Description = "Classes (11: the synthetic clip's CamVid-style classes).", DefaultValueFactory = _ => defaults.Classes };
         var frames = new Option<int>("--frames") { Description = "Frames per clip n (target + n-1 neighbours for MFD).", DefaultValueFactory = _ => defaults.Frames };
         var reps = new Option<int>("--repetitions") { Description = "Timed calls per side and configuration, after one warm-up and one untimed memory call (the sides alternate).", DefaultValueFactory = _ => defaults.Repetitions };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => defaults.Threads };
+        var threads = ThreadsOption();
         var seed = new Option<int>("--seed") { Description = "Seed of weights, clips and clicks.", DefaultValueFactory = _ => defaults.Seed };
         var noPython = new Option<bool>("--no-pytorch") { Description = "C# only (no python3-torch twin)." };
         var command = new Command("losses",
@@ -69,26 +117,20 @@ internal static class BenchCommand
 
     private static Command CreateModels()
     {
-        var models = new Option<string?>("--models") { Description = "Comma-separated catalogue names (default: the paper's six configurations)." };
+        var models = new Option<string?>("--models") { Description = "Comma-separated catalogue names (default: every model of the catalogue)." };
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated HEIGHTxWIDTH input sizes.", DefaultValueFactory = _ => "512x1024,360x480" };
         var reps = new Option<int>("--reps") { Description = "Timed forwards per side, model and size (the sides alternate).", DefaultValueFactory = _ => 3 };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("models", "Forward latency (one frame, eval) of catalogue models in C# beside their PyTorch twins with the same weights.")
+        var threads = ThreadsOption();
+        var command = new Command("models", "Inference latency (one frame, eval, inference mode) of catalogue models in C# beside their PyTorch twins with the same weights.")
         {
             models, sizes, reps, threads,
         };
         command.SetAction(parse =>
         {
-            var names = parse.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var name in names ?? [])
-            {
-                if (!WeClick.Models.ModelCatalog.Names.Contains(name))
-                {
-                    throw new ArgumentException($"--models: unknown model '{name}'. Known: {string.Join(", ", WeClick.Models.ModelCatalog.Names)}.");
-                }
-            }
-            var parsedSizes = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSize).ToArray();
-            var rows = ModelLatencyBenchmark.Run(new ModelLatencyOptions(names, parsedSizes, parse.GetValue(reps), parse.GetValue(threads)),
+            var names = ParseModels(parse.GetValue(models));
+            var parsedSizes = ParseSizes(parse.GetValue(sizes)!);
+            var threadCount = TorchEngine.Configure(parse.GetValue(threads));
+            var rows = ModelLatencyBenchmark.Run(new ModelLatencyOptions(names, parsedSizes, parse.GetValue(reps), threadCount),
                 line => Console.Error.WriteLine($"bench: {line}"));
             var table = new Table().Border(TableBorder.Rounded).AddColumn("model").AddColumn("input").AddColumn("C# (ms)").AddColumn("PyTorch (ms)")
                 .AddColumn("C# / PyTorch").AddColumn("C# frames/s");
@@ -99,11 +141,33 @@ internal static class BenchCommand
                     row.Ratio.ToString("F3", CultureInfo.InvariantCulture), (1 / row.CSharpSeconds).ToString("F2", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
-            Console.WriteLine($"batch 1, eval mode, no grad; libtorch threads {parse.GetValue(threads)} on both sides; medians of {parse.GetValue(reps)}");
+            Console.WriteLine($"batch 1, eval mode, inference mode; libtorch threads {threadCount} on both sides; medians of {parse.GetValue(reps)}");
             return 0;
         });
         return command;
     }
+
+    /// <summary>The libtorch threads option every bench command shares: 0 (the default) = all cores.</summary>
+    internal static Option<int> ThreadsOption() =>
+        new("--threads") { Description = "libtorch threads on both sides (0 = all cores).", DefaultValueFactory = _ => 0 };
+
+    /// <summary>Comma-separated catalogue names, each checked; null for none given.</summary>
+    internal static string[]? ParseModels(string? text)
+    {
+        var names = text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var name in names ?? [])
+        {
+            if (!WeClick.Models.ModelCatalog.Names.Contains(name))
+            {
+                throw new ArgumentException($"--models: unknown model '{name}'. Known: {string.Join(", ", WeClick.Models.ModelCatalog.Names)}.");
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Comma-separated HEIGHTxWIDTH sizes.</summary>
+    internal static (int Height, int Width)[] ParseSizes(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSize).ToArray();
 
     private static (int Height, int Width) ParseSize(string text)
     {
@@ -133,7 +197,7 @@ internal static class BenchCommand
                 parse.GetValue(frames), parse.GetValue(epochs), parse.GetValue(workers));
             var result = DataLoadingBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Options.FramesPerClip}-frame clips at {result.Options.Width}x{result.Options.Height} from PNG ({result.PngBytesPerClip / 1024} KiB per clip), torch threads {WeClick.Torch.torch.get_num_threads()}:"));
+                $"{result.Options.FramesPerClip}-frame clips at {result.Options.Width}x{result.Options.Height} from PNG ({result.PngBytesPerClip / 1024} KiB per clip), torch threads {TorchSharp.torch.get_num_threads()}:"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  single thread:              {result.SingleClipsPerSecond:F1} clips/s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prefetch, {result.Options.Workers} workers:        {result.PrefetchClipsPerSecond:F1} clips/s"));
             return 0;
@@ -141,29 +205,30 @@ internal static class BenchCommand
         return command;
     }
 
-    private static Command CreateBinding()
+    private static Command CreateEngine()
     {
         var rounds = new Option<int>("--rounds") { Description = "Rounds per side; the sides alternate every round.", DefaultValueFactory = _ => 7 };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads on both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = ThreadsOption();
         var calls = new Option<int>("--overhead-calls") { Description = "Tiny-op calls per round.", DefaultValueFactory = _ => 100_000 };
         var convReps = new Option<int>("--conv-reps") { Description = "conv2d forward+backward calls per round.", DefaultValueFactory = _ => 3 };
         var stepReps = new Option<int>("--step-reps") { Description = "Training steps per round.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("binding",
-            "Per-call overhead of a tiny op, conv2d forward+backward, and one SGD step of a small ResNet-style net at 2x3x256x512: C# over PyTorch time.")
+        var command = new Command("engine",
+            "The engine (TorchSharp) against python3-torch: per-call overhead of a tiny op, conv2d forward+backward, and one SGD step of a small ResNet-style net at 2x3x256x512.")
         {
             rounds, threads, calls, convReps, stepReps, json,
         };
         command.SetAction(parse =>
         {
-            var options = new BindingBenchmarkOptions(parse.GetValue(rounds), parse.GetValue(threads), parse.GetValue(calls),
+            var options = new EngineBenchmarkOptions(parse.GetValue(rounds), parse.GetValue(threads), parse.GetValue(calls),
                 parse.GetValue(convReps), parse.GetValue(stepReps));
-            var result = BindingBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
+            var result = EngineBenchmark.Run(options, line => Console.Error.WriteLine($"bench: {line}"));
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
                     result.Options,
+                    result.Threads,
                     Rows = result.Rows.Select(r => new { r.Workload, r.CSharpSeconds, r.PyTorchSeconds, r.Ratio, r.Gflops }),
                     BenchNetParameters = new { result.BenchNetParameters.CSharp, result.BenchNetParameters.PyTorch },
                     result.Python,
@@ -178,11 +243,13 @@ internal static class BenchCommand
         return command;
     }
 
-    private static void Print(BindingBenchmarkResult result)
+    /// <summary>A time as µs below a millisecond, else ms.</summary>
+    internal static string Time(double seconds) => seconds < 1e-3
+        ? string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:F2} µs")
+        : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:F1} ms");
+
+    private static void Print(EngineBenchmarkResult result)
     {
-        static string Time(double seconds) => seconds < 1e-3
-            ? string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e6:F2} µs")
-            : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:F1} ms");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("workload").AddColumn("C# (median)").AddColumn("PyTorch (median)").AddColumn("C# / PyTorch");
         foreach (var row in result.Rows)
@@ -198,6 +265,6 @@ internal static class BenchCommand
         }
         AnsiConsole.Write(table);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"threads {result.Options.Threads}, {result.Options.Rounds} rounds; BenchNet parameters C# {result.BenchNetParameters.CSharp:N0} / PyTorch {result.BenchNetParameters.PyTorch:N0}; python {result.Python}"));
+            $"threads {result.Threads}, {result.Options.Rounds} rounds; BenchNet parameters C# {result.BenchNetParameters.CSharp:N0} / PyTorch {result.BenchNetParameters.PyTorch:N0}; python {result.Python}"));
     }
 }

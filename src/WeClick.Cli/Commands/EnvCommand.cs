@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using TorchSharp;
 using WeClick.Diagnostics;
-using WeClick.Torch;
+using WeClick.Engine;
 
 namespace WeClick.Cli.Commands;
 
@@ -17,10 +18,10 @@ internal static class EnvCommand
             Description = "How long to measure conv2d throughput, in seconds.",
             DefaultValueFactory = _ => 5.0,
         };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: libtorch's own choice)." };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "Where to measure: cpu or cuda[:N].", DefaultValueFactory = _ => "cpu" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var command = new Command("env", "Print libtorch and OpenCV versions, threads, CPU capability, CUDA availability and a conv2d throughput figure.")
+        var command = new Command("env", "Print the engine (TorchSharp, libtorch, the Debian 12 compatibility step, backend), OpenCV, threads, CPU capability and a conv2d throughput figure.")
         {
             seconds, threads, device, json,
         };
@@ -31,12 +32,14 @@ internal static class EnvCommand
             {
                 throw new ArgumentException($"--seconds must be in (0, 600]; got {measureFor.ToString(CultureInfo.InvariantCulture)}.");
             }
-            if (parse.GetValue(threads) is int t)
+            var threadCount = parse.GetValue(threads);
+            if (threadCount < 0)
             {
-                torch.set_num_threads(t);
+                throw new ArgumentException($"--threads must be at least 0 (0 = all cores); got {threadCount}.");
             }
-            var target = Device.Parse(parse.GetValue(device) ?? "cpu");
-            if (target.Type == DeviceType.CUDA && !torch.cuda.is_available())
+            TorchEngine.Configure(threadCount);
+            var target = ParseDevice(parse.GetValue(device) ?? "cpu");
+            if (target.type == DeviceType.CUDA && !torch.cuda.is_available())
             {
                 throw new ArgumentException("--device cuda: this libtorch has no CUDA support or sees no GPU (see environment.md, 'CUDA').");
             }
@@ -54,22 +57,25 @@ internal static class EnvCommand
         return command;
     }
 
+    private static torch.Device ParseDevice(string text)
+    {
+        try
+        {
+            return torch.device(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Runtime.InteropServices.ExternalException)
+        {
+            throw new ArgumentException($"--device: '{text}' is not cpu or cuda[:N].", e);
+        }
+    }
+
     private static void Print(EnvironmentReport report)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("what").AddColumn("value");
-        void Row(string what, string value) => table.AddRow(Markup.Escape(what), Markup.Escape(value));
-        Row("libtorch", report.LibTorchVersion);
-        Row("OpenCV", report.OpenCvVersion);
-        Row(".NET", report.DotNetVersion);
-        Row("OS", report.OperatingSystem);
-        Row("threads (libtorch / cores)", $"{report.Threads} / {report.LogicalCores}");
-        Row("parallel backend", report.ParallelBackend);
-        Row("CPU capability", report.CpuCapability);
-        Row("malloc", report.MallocPolicy);
-        Row("CUDA", report.CudaAvailable ? $"available, {report.CudaDevices} device(s)" : "not available");
-        Row("conv2d 3x3 64->64 on 4x64x96x96 (forward)",
-            string.Create(CultureInfo.InvariantCulture,
-                $"{report.Conv2d.Gflops:F1} GFLOP/s on {report.Conv2d.Device} (median {report.Conv2d.MedianMilliseconds:F1} ms over {report.Conv2d.Calls} calls)"));
+        foreach (var (what, value) in report.Rows())
+        {
+            table.AddRow(Markup.Escape(what), Markup.Escape(value));
+        }
         AnsiConsole.Write(table);
     }
 }

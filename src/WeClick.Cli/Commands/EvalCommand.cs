@@ -28,7 +28,7 @@ internal static class EvalCommand
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var config = arguments.Resolve(parse);
+            var config = arguments.ResolveAndConfigureEngine(parse);
             var path = parse.GetValue(weights)!;
             if (!File.Exists(path))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeClick.Engine;
 using WeClick.Experiments;
 
 namespace WeClick.Cli.Commands;
@@ -38,6 +39,15 @@ internal sealed class ExperimentArguments
         var preset = parse.GetValue(Preset);
         var file = parse.GetValue(Config);
         return Effective(preset ?? (file is null ? "quick" : null), file, parse.GetValue(Set) ?? []);
+    }
+
+    /// <summary><see cref="Resolve"/>, then the engine set up for the config: its <c>threads</c> (0 = all cores) and the
+    /// malloc thresholds (<see cref="TorchEngine.Configure"/>), for the commands that compute.</summary>
+    public ExperimentConfig ResolveAndConfigureEngine(ParseResult parse)
+    {
+        var config = Resolve(parse);
+        TorchEngine.Configure(config.Threads);
+        return config;
     }
 
     /// <summary>The config a command runs with; every problem printed as one line and the command stopped.</summary>

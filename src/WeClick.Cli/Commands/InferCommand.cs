@@ -2,9 +2,8 @@ using System.CommandLine;
 using WeClick.Evaluation;
 using WeClick.Experiments;
 using WeClick.Reports;
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Cli.Commands;
 
@@ -29,7 +28,7 @@ internal static class InferCommand
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var config = arguments.Resolve(parse);
+            var config = arguments.ResolveAndConfigureEngine(parse);
             var classSet = parse.GetValue(classes) switch
             {
                 "camvid" => Data.ClassSet.CamVid,

@@ -17,7 +17,7 @@ internal static class ReproduceCommand
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var config = arguments.Resolve(parse);
+            var config = arguments.ResolveAndConfigureEngine(parse);
             var workspace = parse.GetValue(arguments.Workspace)!;
             var result = Reproduction.Run(config, new ReproductionOptions
             {

@@ -25,7 +25,7 @@ internal static class TrainCommand
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var config = arguments.Resolve(parse);
+            var config = arguments.ResolveAndConfigureEngine(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var teacherConfig = Reproduction.TeacherConfig(config);
             var folder = Path.Combine(parse.GetValue(arguments.Workspace)!, config.Name, $"teacher-seed{s}");
@@ -48,7 +48,7 @@ internal static class TrainCommand
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var config = arguments.Resolve(parse);
+            var config = arguments.ResolveAndConfigureEngine(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var variant = Reproduction.VariantOf(config.Loss);
             var workspace = parse.GetValue(arguments.Workspace)!;

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using WeClick.Reports;
-using WeClick.Torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Notebooks.Display;
 

@@ -127,6 +127,7 @@ public static class TableFormatter
             null => "",
             string s => s,
             bool b => b ? "True" : "False",
+            TorchSharp.torch.Tensor tensor => TensorFormatter.Describe(tensor),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(10).Select(x => x?.ToString() ?? "null")) + "]",
             _ => value.ToString() ?? "",

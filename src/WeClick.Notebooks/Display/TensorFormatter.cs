@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TorchSharp;
 using WeClick.Reports;
-using WeClick.Torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Notebooks.Display;
 
 /// <summary>
-/// Shows a <see cref="Tensor"/> in a notebook. Small tensors (at most <see cref="MaxValues"/> elements) print their values
+/// Shows a TorchSharp <see cref="Tensor"/> in a notebook, as the workbench showed its own binding's tensors. Small tensors (at most <see cref="MaxValues"/> elements) print their values
 /// the way PyTorch's <c>repr</c> does — <c>tensor([[0, 1, 2],\n        [3, 4, 5]])</c>, with <c>dtype=</c>/<c>device=</c>
 /// only when not the default — and 1-D/2-D ones also get an HTML table. Bigger tensors show their shape, dtype, device and
 /// min/max/mean/std instead of a wall of numbers.
@@ -20,7 +21,8 @@ public static class TensorFormatter
     /// <summary>The tensor's bundle: <c>text/plain</c> always, <c>text/html</c> for small 1-D and 2-D tensors.</summary>
     public static MimeBundle Format(Tensor tensor)
     {
-        if (tensor.IsDisposed)
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.IsInvalid)
         {
             return new MimeBundle("tensor(disposed)");
         }
@@ -32,7 +34,7 @@ public static class TensorFormatter
         {
             return new MimeBundle(Summary(tensor, shape));
         }
-        var cells = Cells(tensor.detach(), count);
+        var cells = Cells(tensor.detach().cpu().contiguous(), count);
         var text = Repr(tensor, shape, cells);
         var bundle = new MimeBundle(text);
         if (shape.Length is 1 or 2 && count > 0)
@@ -40,6 +42,47 @@ public static class TensorFormatter
             bundle.With("text/html", HtmlTable(tensor, shape, cells));
         }
         return bundle;
+    }
+
+    /// <summary>One line for a tensor inside a table cell or a log: shape, dtype, device, the first
+    /// <see cref="PreviewCount"/> values and whether it requires grad, e.g. <c>Tensor[2, 3] float32 cpu [0.1, 0.2, 0.3, 0.4,
+    /// 0.5, 0.6]</c> (the old binding's <c>Tensor.ToString</c>; TorchSharp's own shows no values).</summary>
+    public static string Describe(Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.IsInvalid)
+        {
+            return "Tensor (disposed)";
+        }
+        var text = new StringBuilder("Tensor[").Append(string.Join(", ", tensor.shape)).Append("] ")
+            .Append(PyTorchName(tensor.dtype)).Append(' ').Append(tensor.device.ToString());
+        if (tensor.requires_grad)
+        {
+            text.Append(" requires_grad");
+        }
+        return text.Append(' ').Append(Preview(tensor)).ToString();
+    }
+
+    /// <summary>How many leading values <see cref="Describe"/> shows.</summary>
+    public const int PreviewCount = 6;
+
+    private static string Preview(Tensor tensor)
+    {
+        var count = tensor.numel();
+        if (count == 0)
+        {
+            return "[]";
+        }
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var head = tensor.detach().reshape(-1).narrow(0, 0, Math.Min(count, PreviewCount)).cpu();
+        var values = tensor.dtype switch
+        {
+            ScalarType.Bool => head.data<bool>().ToArray().Select(b => b ? "true" : "false"),
+            _ when IsInteger(tensor.dtype) => head.to(ScalarType.Int64).data<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            _ => head.to(ScalarType.Float64).data<double>().ToArray().Select(v => v.ToString("G5", CultureInfo.InvariantCulture)),
+        };
+        return "[" + string.Join(", ", values) + (count > PreviewCount ? ", ..." : "") + "]";
     }
 
     /// <summary>Each element as PyTorch prints it (all the same width, right-aligned).</summary>
@@ -53,15 +96,15 @@ public static class TensorFormatter
         string[] cells;
         if (dtype == ScalarType.Bool)
         {
-            cells = tensor.ToArray<bool>().Select(b => b ? "True" : "False").ToArray();
+            cells = tensor.data<bool>().ToArray().Select(b => b ? "True" : "False").ToArray();
         }
         else if (IsInteger(dtype))
         {
-            cells = tensor.ToArray<long>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray();
+            cells = tensor.to(ScalarType.Int64).data<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray();
         }
         else
         {
-            cells = FloatCells(tensor.ToArray<double>());
+            cells = FloatCells(tensor.to(ScalarType.Float64).data<double>().ToArray());
         }
         var width = cells.Max(c => c.Length);
         return cells.Select(c => c.PadLeft(width)).ToArray();
@@ -104,9 +147,9 @@ public static class TensorFormatter
         }
         if (tensor.dtype is not (ScalarType.Float32 or ScalarType.Int64 or ScalarType.Bool))
         {
-            text.Append(", dtype=torch.").Append(tensor.dtype.PyTorchName());
+            text.Append(", dtype=torch.").Append(PyTorchName(tensor.dtype));
         }
-        if (tensor.device.Type != DeviceType.CPU)
+        if (tensor.device.type != DeviceType.CPU)
         {
             text.Append(", device='").Append(tensor.device.ToString()).Append('\'');
         }
@@ -143,7 +186,7 @@ public static class TensorFormatter
         var rows = shape.Length == 1 ? 1 : shape[0];
         var columns = shape.Length == 1 ? shape[0] : shape[1];
         var html = new StringBuilder("<table class=\"weclick-tensor\"><caption>tensor ")
-            .Append('[').Append(string.Join(", ", shape)).Append("] ").Append(tensor.dtype.PyTorchName())
+            .Append('[').Append(string.Join(", ", shape)).Append("] ").Append(PyTorchName(tensor.dtype))
             .Append(' ').Append(WebUtility.HtmlEncode(tensor.device.ToString())).Append("</caption>");
         html.Append("<thead><tr><th></th>");
         for (var c = 0; c < columns; c++)
@@ -166,7 +209,7 @@ public static class TensorFormatter
     private static string Summary(Tensor tensor, long[] shape)
     {
         var text = new StringBuilder("tensor(shape=[").Append(string.Join(", ", shape)).Append("], dtype=")
-            .Append(tensor.dtype.PyTorchName()).Append(", device=").Append(tensor.device.ToString());
+            .Append(PyTorchName(tensor.dtype)).Append(", device=").Append(tensor.device.ToString());
         if (tensor.requires_grad)
         {
             text.Append(", requires_grad=True");
@@ -181,6 +224,24 @@ public static class TensorFormatter
         }
         return text.ToString();
     }
+
+    /// <summary>The dtype as PyTorch names it (<c>torch.float32</c> without the <c>torch.</c>).</summary>
+    public static string PyTorchName(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Byte => "uint8",
+        ScalarType.Int8 => "int8",
+        ScalarType.Int16 => "int16",
+        ScalarType.Int32 => "int32",
+        ScalarType.Int64 => "int64",
+        ScalarType.Float16 => "float16",
+        ScalarType.BFloat16 => "bfloat16",
+        ScalarType.Float32 => "float32",
+        ScalarType.Float64 => "float64",
+        ScalarType.ComplexFloat32 => "complex64",
+        ScalarType.ComplexFloat64 => "complex128",
+        ScalarType.Bool => "bool",
+        _ => dtype.ToString().ToLowerInvariant(),
+    };
 
     private static bool IsInteger(ScalarType dtype) =>
         dtype is ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64;

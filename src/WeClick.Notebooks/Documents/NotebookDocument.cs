@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using WeClick.Torch.Serialization;
+using WeClick.Serialization;
 
 namespace WeClick.Notebooks.Documents;
 

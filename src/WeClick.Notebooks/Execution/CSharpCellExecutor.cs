@@ -11,7 +11,9 @@ namespace WeClick.Notebooks.Execution;
 /// <summary>
 /// Runs C# cells in one Roslyn scripting state, as .NET Interactive did: variables, types and <c>using</c> directives
 /// carry from cell to cell, <c>#r "x.dll"</c> and <c>#load "x.csx"</c> resolve against the working directory, the
-/// workbench assemblies (WeClick.Core, WeClick.Torch with its native library, WeClick.Notebooks) are referenced, and
+/// engine and workbench assemblies (TorchSharp, whose libtorch natives it loads itself from the host's deps.json,
+/// WeClick.Core, WeClick.Notebooks) are referenced, <c>TorchSharp</c> and <c>static TorchSharp.torch</c> are imported (so
+/// PyTorch code ports line by line: <c>tensor(...)</c>, <c>torch.arange(6)</c>, <c>nn.Conv2d</c>), and
 /// <see cref="CellGlobals"/> (<c>display</c>, <c>HTML</c>, <c>Markdown</c>, <c>Cancellation</c>) is in scope.
 /// </summary>
 /// <remarks>
@@ -31,11 +33,12 @@ namespace WeClick.Notebooks.Execution;
 /// </remarks>
 public sealed partial class CSharpCellExecutor : ICellExecutor
 {
-    /// <summary>The namespaces every cell imports.</summary>
+    /// <summary>The namespaces every cell imports, and <c>TorchSharp.torch</c>, a type, which Roslyn imports as
+    /// <c>using static</c>.</summary>
     public static readonly IReadOnlyList<string> DefaultImports =
     [
         "System", "System.IO", "System.Linq", "System.Text", "System.Collections.Generic", "System.Threading",
-        "System.Threading.Tasks",
+        "System.Threading.Tasks", "TorchSharp", "TorchSharp.torch",
     ];
 
     /// <summary>How long after an interrupt a cell that has not stopped is woken with <see cref="Thread.Interrupt"/>.</summary>
@@ -71,6 +74,8 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
         _options = _options with { WorkingDirectory = workingDirectory };
         _scriptOptions = BuildScriptOptions(_options);
         ConsoleCapture.Acquire();
+        // Cells compute on every core, as every command does (threads 0); a cell may call torch.set_num_threads itself.
+        WeClick.Engine.TorchEngine.Configure(0);
     }
 
     /// <inheritdoc/>
@@ -156,7 +161,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             typeof(System.Collections.Generic.Queue<>).Assembly, typeof(System.Text.RegularExpressions.Regex).Assembly,
             typeof(System.Text.Json.JsonSerializer).Assembly, typeof(System.ComponentModel.INotifyPropertyChanged).Assembly,
             typeof(System.Diagnostics.Process).Assembly, Assembly.Load("System.Runtime"), Assembly.Load("netstandard"),
-            typeof(WeClick.Reports.MimeBundle).Assembly, typeof(WeClick.Torch.Tensor).Assembly, typeof(CSharpCellExecutor).Assembly,
+            typeof(WeClick.Reports.MimeBundle).Assembly, typeof(TorchSharp.torch).Assembly, typeof(CSharpCellExecutor).Assembly,
         }.Concat(options.Assemblies).Distinct();
         var metadataResolver = ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory);
         return ScriptOptions.Default

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WeClick.Torch.Serialization;
+using WeClick.Serialization;
 
 namespace WeClick.Notebooks.Kernel;
 

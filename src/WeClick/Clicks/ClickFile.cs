@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WeClick.Torch.Serialization;
+using WeClick.Serialization;
 
 namespace WeClick.Clicks;
 

@@ -1,6 +1,7 @@
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Data;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Clicks;
 
@@ -69,7 +70,7 @@ public static class ClickGenerator
         {
             return clicks;
         }
-        var lowest = values.min().item<long>();
+        var lowest = values.min().item<long>(); // values are int64
         if (lowest < 0)
         {
             throw new ArgumentException($"label holds the negative class id {lowest}; only ids ≥ 0 and the ignore index {settings.IgnoreIndex} are allowed.", nameof(label));
@@ -144,7 +145,7 @@ public static class ClickGenerator
             throw new ArgumentException($"value {highest} is too large for a class or instance id (limit {MaxInstanceValue - 1}).");
         }
         var counts = zeros([highest + 1], ScalarType.Int64).scatter_add_(0, values, ones_like(values));
-        return counts.gt(0).nonzero().ToArray<long>().Select(v => (int)v).ToArray();
+        return HostArrays.ToArray<long>(counts.gt(0).nonzero()).Select(v => (int)v).ToArray();
     }
 
     // One click per instance segment (WeClick §4.2): a segment may be fragmented by occluders, so it is not a component.
@@ -161,7 +162,7 @@ public static class ClickGenerator
             var mask = things.logical_and(instanceMap.eq(id));
             var pixels = mask.nonzero();                                             // [N, 2] (row, col), row-major order
             var area = (int)pixels.size(0);
-            var centroid = pixels.to(ScalarType.Float64).mean(0).ToArray<double>(); // [row, col]
+            var centroid = HostArrays.ToArray<double>(pixels.to(ScalarType.Float64).mean([0])); // [row, col]
             var rng = new Random(ObjectSeed(seed, classId, 0, id));
             var (x, y) = PlaceClick(centroid[1], centroid[0], mask, 1, () => pixels, area, rng);
             clicks.Add(new Click(x, y, classId, id, area));
@@ -197,11 +198,11 @@ public static class ClickGenerator
         var y = (int)Math.Round(centroidY, MidpointRounding.AwayFromZero);
         using var row = map.select(0, y);
         using var value = row.select(0, x);
-        if (value.item<long>() == objectValue)
+        if (value.ToInt64() == objectValue) // int32 labels or component ids: ToInt64 converts, item<long> would not
         {
             return (x, y);
         }
-        var chosen = objectPixels().select(0, rng.Next(area)).ToArray<long>(); // [row, col]
+        var chosen = HostArrays.ToArray<long>(objectPixels().select(0, rng.Next(area))); // [row, col]
         return ((int)chosen[1], (int)chosen[0]);
     }
 

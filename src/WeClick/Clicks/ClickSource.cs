@@ -1,5 +1,6 @@
+using TorchSharp;
 using WeClick.Data;
-using WeClick.Torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Clicks;
 

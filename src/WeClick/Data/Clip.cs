@@ -1,5 +1,5 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Data;
 
@@ -43,7 +43,7 @@ public sealed record Clip(string Name, int TargetIndex, Tensor Image, Tensor Lab
     public Tensor ClickMap(int ignoreIndex = 255)
     {
         var map = full([Height, Width], ignoreIndex, ScalarType.Byte);
-        var pixels = map.data<byte>();
+        var pixels = HostArrays.AsSpan<byte>(map);
         foreach (var click in Clicks) // one write per click, not per pixel
         {
             var (x, y) = ((long)Math.Round(click.X, MidpointRounding.AwayFromZero), (long)Math.Round(click.Y, MidpointRounding.AwayFromZero));
@@ -64,8 +64,8 @@ public sealed record Clip(string Name, int TargetIndex, Tensor Image, Tensor Lab
         var norm = normalization ?? ImageNormalization.ImageNet;
         using var scope = NewDisposeScope();
         var chw = image.permute(2, 0, 1).to(ScalarType.Float32).div(255.0); // [H,W,3] → [3,H,W]
-        var mean = tensor(norm.Mean.ToArray(), [3, 1, 1]);
-        var std = tensor(norm.Std.ToArray(), [3, 1, 1]);
+        var mean = tensor(norm.Mean.ToArray(), [3, 1, 1], device: chw.device); // on the image's device (CUDA too)
+        var std = tensor(norm.Std.ToArray(), [3, 1, 1], device: chw.device);
         return chw.sub(mean).div(std).contiguous().MoveToOuterDisposeScope();
     }
 

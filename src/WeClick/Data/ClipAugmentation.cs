@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Data;
 
@@ -132,7 +132,7 @@ public sealed class ClipAugmentation(AugmentationSettings settings)
         using var scope = NewDisposeScope();
         var hwc = flow.to(ScalarType.Float32).permute(1, 2, 0).contiguous(); // [2,H,W] → [H,W,2]
         var mapped = Map(hwc, p, interpolation, 0);
-        var factors = tensor(new[] { (float)((double)p.ScaledWidth / w) * (p.Flip ? -1 : 1), (float)((double)p.ScaledHeight / h) }, [1, 1, 2]);
+        var factors = tensor(new[] { (float)((double)p.ScaledWidth / w) * (p.Flip ? -1 : 1), (float)((double)p.ScaledHeight / h) }, [1, 1, 2], device: mapped.device);
         return mapped.mul(factors).permute(2, 0, 1).contiguous().MoveToOuterDisposeScope(); // [H,W,2] → [2,H,W]
     }
 

@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Data;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using WeClick.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Diagnostics;
 
@@ -22,28 +24,35 @@ public sealed record ConvThroughput(string Device, int Calls, double MedianMilli
     /// <summary>Runs the convolution repeatedly for about <paramref name="duration"/> after a warm-up.</summary>
     public static ConvThroughput Measure(TimeSpan duration, Device device)
     {
+        ArgumentNullException.ThrowIfNull(device);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var input = torch.empty(InputShape, device: device).normal_();
         var weight = torch.empty([64, 64, 3, 3], device: device).normal_();
         for (var i = 0; i < 3; i++)
         {
-            using var warm = torch.nn.functional.conv2d(input, weight, padding: (1, 1));
+            using var warm = F.conv2d(input, weight, padding: [1, 1]);
         }
+        Synchronize(device);
         var times = new List<double>();
         var total = Stopwatch.StartNew();
         while (total.Elapsed < duration || times.Count < 3)
         {
             var call = Stopwatch.StartNew();
-            using var output = torch.nn.functional.conv2d(input, weight, padding: (1, 1));
-            if (device.Type == DeviceType.CUDA)
-            {
-                torch.cuda.synchronize(Math.Max(device.Index, 0));
-            }
+            using var output = F.conv2d(input, weight, padding: [1, 1]);
+            Synchronize(device); // CUDA runs asynchronously: time the kernel, not its launch
             times.Add(call.Elapsed.TotalMilliseconds);
         }
         times.Sort();
         var median = times[times.Count / 2];
         return new ConvThroughput(device.ToString(), times.Count, median, 2 * MultiplyAccumulates / (median * 1e6));
+    }
+
+    private static void Synchronize(Device device)
+    {
+        if (device.type == DeviceType.CUDA)
+        {
+            torch.cuda.synchronize(device);
+        }
     }
 }

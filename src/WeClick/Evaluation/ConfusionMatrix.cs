@@ -1,6 +1,6 @@
+using TorchSharp;
 using WeClick.Data;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Evaluation;
 
@@ -88,7 +88,7 @@ public sealed class ConfusionMatrix : WeClick.Reports.IMimeRenderable
         using var scope = NewDisposeScope();
         using var guard = no_grad();
         var truth = label.to(ScalarType.Int64).flatten();
-        var predicted = prediction.to(truth.device, ScalarType.Int64).flatten();
+        var predicted = prediction.to(ScalarType.Int64, truth.device).flatten();
         var counted = truth.ne(IgnoreIndex);
         truth = truth.masked_select(counted);
         predicted = predicted.masked_select(counted);
@@ -100,7 +100,7 @@ public sealed class ConfusionMatrix : WeClick.Reports.IMimeRenderable
         CheckRange(predicted, "prediction", $"a class (0..{Classes - 1})");
         var index = truth.mul(Classes).add(predicted);
         var flat = zeros([(long)Classes * Classes], ScalarType.Int64, index.device).scatter_add_(0, index, ones_like(index));
-        var values = flat.cpu().ToArray<long>();
+        var values = HostArrays.ToArray<long>(flat);
         for (var g = 0; g < Classes; g++)
         {
             for (var p = 0; p < Classes; p++)

@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Experiments;
 using WeClick.Models;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Evaluation;
 
@@ -140,7 +140,7 @@ public sealed class Evaluator
             var scaled = scale == 1.0
                 ? input
                 : F.interpolate(input, size: [Math.Max(1, (long)Math.Round(height * scale)), Math.Max(1, (long)Math.Round(width * scale))],
-                    mode: "bilinear", align_corners: false);
+                    mode: InterpolationMode.Bilinear, align_corners: false);
             foreach (var flip in Config.Flip ? new[] { false, true } : [false])
             {
                 var logits = model.call(flip ? scaled.flip(3) : scaled).Logits;
@@ -150,7 +150,7 @@ public sealed class Evaluator
                 }
                 if (logits.size(2) != height || logits.size(3) != width)
                 {
-                    logits = F.interpolate(logits, size: [height, width], mode: "bilinear", align_corners: false);
+                    logits = F.interpolate(logits, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
                 }
                 var probabilities = logits.softmax(1);
                 sum = sum is null ? probabilities : sum.add(probabilities);

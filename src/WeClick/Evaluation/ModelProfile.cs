@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using TorchSharp;
 using WeClick.Models;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Evaluation;
 
@@ -58,9 +58,9 @@ public sealed record ModelProfile(string Model, long Parameters, string Device, 
                 using var frame = NewDisposeScope();
                 var clock = Stopwatch.StartNew();
                 _ = model.call(input);
-                if (device.Type == DeviceType.CUDA)
+                if (device.type == DeviceType.CUDA)
                 {
-                    cuda.synchronize(Math.Max(device.Index, 0));
+                    cuda.synchronize(device);
                 }
                 var elapsed = clock.Elapsed.TotalMilliseconds;
                 if (i >= warmupFrames)

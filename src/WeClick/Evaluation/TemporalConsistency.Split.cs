@@ -9,7 +9,7 @@ public static partial class TemporalConsistency
     /// <summary>
     /// Temporal consistency of a model over a split: for every labelled frame k, the run of frames k − T + 1 … k (the
     /// clip of a dataset opened with T frames per clip, forward, interval 1) is predicted and its T − 1 consecutive pairs
-    /// are compared after warping (<see cref="Measure(Segmentor, IReadOnlyList{WeClick.Torch.Tensor}, IFlowEstimator, Evaluator?, ForwardBackwardCheck?)"/>).
+    /// are compared after warping (<see cref="Measure(Segmentor, IReadOnlyList{TorchSharp.torch.Tensor}, IFlowEstimator, Evaluator?, ForwardBackwardCheck?)"/>).
     /// The result holds the pairs of all runs; its mean is over pairs.
     /// </summary>
     /// <param name="model">The segmentor.</param>

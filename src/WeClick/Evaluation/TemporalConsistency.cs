@@ -1,7 +1,7 @@
+using TorchSharp;
 using WeClick.Flow;
 using WeClick.Models;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Evaluation;
 
@@ -38,7 +38,7 @@ public static partial class TemporalConsistency
                 $"TemporalConsistency: label maps must be [H, W] of one shape, got [{string.Join(", ", previous.shape)}] and [{string.Join(", ", current.shape)}].",
                 nameof(previous));
         }
-        if (previous.dtype.IsFloatingPoint() || current.dtype.IsFloatingPoint())
+        if (previous.is_floating_point() || current.is_floating_point())
         {
             throw new ArgumentException($"TemporalConsistency: label maps must be integral, got {previous.dtype} and {current.dtype}.", nameof(previous));
         }
@@ -55,10 +55,10 @@ public static partial class TemporalConsistency
         using var guard = no_grad();
         var f = flow.to(ScalarType.Float32).unsqueeze(0);
         // Labels (< 2^24) are exact in float32; nearest sampling picks one source pixel's label.
-        var source = previous.to(f.device, ScalarType.Float32).view(1, 1, h, w);
+        var source = previous.to(ScalarType.Float32, f.device).view(1, 1, h, w);
         var (warped, inside) = Warp.Backward(source, f, "nearest");
         var warpedLabels = warped.view(h, w).round().to(ScalarType.Int64);
-        var target = current.to(f.device, ScalarType.Int64);
+        var target = current.to(ScalarType.Int64, f.device);
         var counted = inside.view(h, w).gt(0.5)
             .logical_and(target.ne(ignoreIndex))
             .logical_and(warpedLabels.ne(ignoreIndex));

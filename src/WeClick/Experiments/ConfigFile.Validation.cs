@@ -93,7 +93,7 @@ public static partial class ConfigFile
         Check(config.Seeds.Count > 0, "seeds must not be empty (one run per seed).");
         Check(config.Seeds.Distinct().Count() == config.Seeds.Count, $"seeds must be distinct, got [{string.Join(", ", config.Seeds)}].");
         Check(DevicePattern().IsMatch(config.Device), $"device: '{config.Device}' is not cpu, cuda or cuda:N.");
-        Check(config.Threads >= 0, $"threads must be >= 0 (0 = libtorch's default), got {config.Threads}.");
+        Check(config.Threads >= 0, $"threads must be >= 0 (0 = every core), got {config.Threads}.");
         return problems;
     }
 

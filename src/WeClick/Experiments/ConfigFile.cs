@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using WeClick.Torch.Serialization;
+using WeClick.Serialization;
 
 namespace WeClick.Experiments;
 

@@ -54,6 +54,6 @@ public sealed record ExperimentConfig
     /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
+    /// <summary>libtorch intra-op threads; 0 = every core (<c>Environment.ProcessorCount</c>), for every command.</summary>
     public int Threads { get; init; }
 }

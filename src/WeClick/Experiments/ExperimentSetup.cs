@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TorchSharp;
 using WeClick.Clicks;
 using WeClick.Data;
 using WeClick.Data.Synthetic;
+using WeClick.Engine;
 using WeClick.Evaluation;
 using WeClick.Flow;
 using WeClick.Models;
 using WeClick.Models.Backbones;
-using WeClick.Torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
 
@@ -123,7 +125,7 @@ public static class ExperimentSetup
         var segmentor = CreateModel(model with { BackboneWeights = null }, classes, device);
         try
         {
-            segmentor.load(weights);
+            segmentor.LoadWeights(weights);
             return segmentor;
         }
         catch
@@ -193,6 +195,17 @@ public static class ExperimentSetup
         var dataset = OpenSplit(config, config.Data.ValSplit, clicks: false);
         var evaluator = new Evaluator(config.Evaluation);
         return model => MetricValues(evaluator.Evaluate(model, dataset).Metrics);
+    }
+
+    /// <summary>
+    /// Sets up libtorch for a run of <paramref name="config"/>: its <c>threads</c> intra-op threads, 0 = every core
+    /// (<see cref="TorchEngine.Configure"/>). Training calls it at the start of each run; other commands call it first.
+    /// </summary>
+    /// <returns>The thread count in effect.</returns>
+    public static int ConfigureEngine(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return TorchEngine.Configure(config.Threads);
     }
 
     /// <summary>The device named by <c>device</c> (<c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>).</summary>

@@ -1,9 +1,9 @@
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Flow;
 using WeClick.Models;
-using WeClick.Torch;
 using WeClick.Training;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
 
@@ -39,7 +39,7 @@ public static class ExperimentTraining
     {
         ArgumentNullException.ThrowIfNull(config);
         hooks ??= new TrainingHooks();
-        ApplyThreads(config);
+        ExperimentSetup.ConfigureEngine(config);
         var device = ExperimentSetup.ParseDevice(config.Device);
         var dataset = ExperimentSetup.OpenSplit(config, config.Data.TrainSplit);
         manual_seed(seed);
@@ -64,7 +64,7 @@ public static class ExperimentTraining
     {
         ArgumentNullException.ThrowIfNull(config);
         hooks ??= new TrainingHooks();
-        ApplyThreads(config);
+        ExperimentSetup.ConfigureEngine(config);
         var device = ExperimentSetup.ParseDevice(config.Device);
         var lossSettings = config.Loss.ToLossSettings();
         var frames = lossSettings.Beta > 0 ? config.Clip.Frames : 1;
@@ -120,12 +120,4 @@ public static class ExperimentTraining
         Device = device,
         Cancellation = hooks.Cancellation,
     };
-
-    private static void ApplyThreads(ExperimentConfig config)
-    {
-        if (config.Threads > 0)
-        {
-            set_num_threads(config.Threads);
-        }
-    }
 }

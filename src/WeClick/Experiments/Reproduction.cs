@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Evaluation;
 using WeClick.Models;
 using WeClick.Reports;
-using WeClick.Torch;
 using WeClick.Training;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
 
@@ -91,6 +91,7 @@ public static class Reproduction
         var clock = Stopwatch.StartNew();
         var log = options.Log ?? (_ => { });
         ConfigFile.ThrowIfInvalid(config);
+        ExperimentSetup.ConfigureEngine(config); // threads for evaluation and profiling too, not only training
         var folder = Path.Combine(options.Workspace, config.Name);
         Directory.CreateDirectory(folder);
         log($"data: {config.Data.Dataset} in '{config.Data.Root}'");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using WeClick.Torch.Serialization;
+using WeClick.Serialization;
 using WeClick.Training;
 
 namespace WeClick.Experiments;

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using WeClick.Torch;
-using WeClick.Torch.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
+using WeClick.Serialization;
 
 namespace WeClick.Flow;
 
@@ -35,9 +36,9 @@ public static class FloFile
         }
         int height = checked((int)shape[1]), width = checked((int)shape[2]);
         float[] interleaved;
-        using (var hw2 = flow.permute(1, 2, 0)) // [2,H,W] → [H,W,2]: u, v interleaved per pixel
+        using (var hw2 = flow.permute(1, 2, 0).cpu().contiguous()) // [2,H,W] → [H,W,2]: u, v interleaved per pixel
         {
-            interleaved = hw2.ToArray<float>();
+            interleaved = hw2.data<float>().ToArray();
         }
         var bytes = new byte[12 + interleaved.Length * 4L];
         BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(0), Magic);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using WeClick.Data;
-using WeClick.Torch;
-using WeClick.Torch.Serialization;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Serialization;
+using static TorchSharp.torch;
 
 namespace WeClick.Flow;
 
@@ -113,7 +113,7 @@ public sealed class FlowCache
             : Estimator.Estimate(request.TargetImage, request.NeighbourImage);
         var half = estimate.to(ScalarType.Float16);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        save_safetensors(new Dictionary<string, Tensor> { ["flow"] = half }, path, metadata);
+        Safetensors.Save(new Dictionary<string, Tensor> { ["flow"] = half }, path, metadata);
         Interlocked.Increment(ref _computed);
         return half.to(ScalarType.Float32).MoveToOuterDisposeScope();
     }
@@ -122,7 +122,7 @@ public sealed class FlowCache
     {
         try
         {
-            using var file = load_safetensors(path);
+            using var file = Safetensors.Load(path, null);
             var stale = expected.FirstOrDefault(e => !file.Metadata.TryGetValue(e.Key, out var value) || value != e.Value);
             if (stale.Key is not null || !file.Tensors.TryGetValue("flow", out var flow) || flow.dtype != ScalarType.Float16)
             {

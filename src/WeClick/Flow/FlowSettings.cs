@@ -1,4 +1,4 @@
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Flow;
 

@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Flow;
 
@@ -23,10 +23,10 @@ public static class FlowVisualization
             throw new ArgumentException($"A flow field is [2, H, W]; got [{string.Join(", ", flow.shape)}].", nameof(flow));
         }
         using var scope = NewDisposeScope();
-        var f = flow.to(ScalarType.Float32);
+        var f = flow.cpu().to(ScalarType.Float32); // OpenCV converts the colours on the CPU
         var (u, v) = (f[0], f[1]);
         var magnitude = (u * u + v * v).sqrt();
-        var scale = maxMagnitude ?? Math.Max(magnitude.max().item<double>(), 1e-6);
+        var scale = maxMagnitude ?? Math.Max(magnitude.max().ToDouble(), 1e-6);
         var angle = atan2(v, u);                                            // (−π, π], image axes (y down)
         angle = where(angle.lt(0), angle + 2 * Math.PI, angle);            // [0, 2π), as cv::cartToPolar
         var hue = (angle * (90 / Math.PI)).clamp(0, 179.999).floor();      // OpenCV's uint8 hue range [0, 180)

@@ -1,5 +1,6 @@
 using WeClick.Data;
-using WeClick.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Flow;
 

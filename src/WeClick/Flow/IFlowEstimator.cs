@@ -1,4 +1,5 @@
-using WeClick.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Flow;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using WeClick.Torch;
-using WeClick.Torch.Vision;
+using TorchSharp;
+using static TorchSharp.torch;
+using WeClick.Vision;
 
 namespace WeClick.Flow;
 

@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Flow;
 
@@ -50,10 +50,12 @@ public static class Warp
     {
         ArgumentNullException.ThrowIfNull(source);
         CheckFlow(flow);
-        if (mode is not ("bilinear" or "nearest"))
+        var sampling = mode switch
         {
-            throw new ArgumentException($"Warp.Backward: mode must be 'bilinear' or 'nearest', got '{mode}'.", nameof(mode));
-        }
+            "bilinear" => GridSampleMode.Bilinear,
+            "nearest" => GridSampleMode.Nearest,
+            _ => throw new ArgumentException($"Warp.Backward: mode must be 'bilinear' or 'nearest', got '{mode}'.", nameof(mode)),
+        };
         if (source.dim() != 4 || source.size(0) != flow.size(0) || source.size(2) != flow.size(2) || source.size(3) != flow.size(3))
         {
             throw new ArgumentException(
@@ -66,7 +68,7 @@ public static class Warp
         }
         using var scope = NewDisposeScope();
         var grid = SamplingGrid(flow);
-        var warped = F.grid_sample(source, grid, mode, "border", align_corners: true);
+        var warped = F.grid_sample(source, grid, sampling, GridSamplePaddingMode.Border, align_corners: true);
         Tensor valid;
         using (no_grad())
         {
@@ -94,7 +96,7 @@ public static class Warp
         {
             throw new ArgumentException($"Warp: flow must be [N, 2, H, W] with H, W >= 2, got [{string.Join(", ", flow.shape)}].", nameof(flow));
         }
-        if (!flow.dtype.IsFloatingPoint())
+        if (!is_floating_point(flow.dtype))
         {
             throw new ArgumentException($"Warp: flow must be floating point, got {flow.dtype}.", nameof(flow));
         }

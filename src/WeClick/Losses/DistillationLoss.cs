@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Losses;
 

@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Losses;
 
@@ -60,10 +60,10 @@ public static class GatedCrfLoss
         using (no_grad())
         {
             // rgb at the prediction grid: area-downsampled normalised image, [N,3,h,w].
-            rgb = image.to(probabilities.device, dtype);
+            rgb = image.to(dtype, probabilities.device);
             if (rgb.shape[2] != h || rgb.shape[3] != w)
             {
-                rgb = F.adaptive_avg_pool2d(rgb, (h, w));
+                rgb = F.adaptive_avg_pool2d(rgb, [h, w]);
             }
             mask = PrepareMask(validity, n, h, w, probabilities);          // [N,1,h,w], 0 or 1
             denominator = mask.sum().clamp_min(1.0);
@@ -140,14 +140,14 @@ public static class GatedCrfLoss
         {
             return ones([n, 1, h, w], like.dtype, like.device);
         }
-        var m = validity.to(like.device, like.dtype);
+        var m = validity.to(like.dtype, like.device);
         if (m.dim() == 3)
         {
             m = m.unsqueeze(1);
         }
         if (m.shape[2] != h || m.shape[3] != w)
         {
-            m = F.adaptive_avg_pool2d(m, (h, w));
+            m = F.adaptive_avg_pool2d(m, [h, w]);
         }
         // As the reference: NaN → 0 and anything < 1 → 0 (a prediction pixel touching padding is invalid).
         return m.masked_fill(m.isnan(), 0.0).masked_fill(m.lt(1.0), 0.0);
@@ -159,7 +159,7 @@ public static class GatedCrfLoss
         {
             throw new ArgumentException($"Gated CRF: probabilities must be [N,C,h,w], got [{string.Join(",", probabilities.shape)}].", nameof(probabilities));
         }
-        if (!probabilities.dtype.IsFloatingPoint())
+        if (!is_floating_point(probabilities.dtype))
         {
             throw new ArgumentException($"Gated CRF: probabilities must be floating point, got {probabilities.dtype}.", nameof(probabilities));
         }

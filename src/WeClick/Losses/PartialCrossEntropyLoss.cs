@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Losses;
 
@@ -28,7 +28,7 @@ public sealed class PartialCrossEntropyLoss
     /// <exception cref="ArgumentException">The weights are not a 1-D floating tensor.</exception>
     public PartialCrossEntropyLoss(Tensor? classWeights = null)
     {
-        if (classWeights is not null && (classWeights.dim() != 1 || !classWeights.dtype.IsFloatingPoint()))
+        if (classWeights is not null && (classWeights.dim() != 1 || !is_floating_point(classWeights.dtype)))
         {
             throw new ArgumentException($"classWeights must be a 1-D floating tensor [C], got {classWeights.dtype} [{string.Join(", ", classWeights.shape)}].",
                 nameof(classWeights));
@@ -41,7 +41,7 @@ public sealed class PartialCrossEntropyLoss
     /// <param name="clicks">int64 [N, H, W]: a class in 0..C−1 at clicked pixels, 255 elsewhere.</param>
     /// <returns>A 0-d tensor, differentiable in <paramref name="logits"/>; 0 when no pixel is clicked.</returns>
     /// <exception cref="ArgumentException">Shapes or dtypes are wrong.</exception>
-    /// <exception cref="TorchException">A click class is outside 0..C−1 (libtorch's message).</exception>
+    /// <exception cref="System.Runtime.InteropServices.ExternalException">A click class is outside 0..C−1 (libtorch's message).</exception>
     public Tensor Forward(Tensor logits, Tensor clicks)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -58,7 +58,8 @@ public sealed class PartialCrossEntropyLoss
             throw new ArgumentException($"pCE: clicks must be int64, got {clicks.dtype}.", nameof(clicks));
         }
         using var scope = NewDisposeScope();
-        var sum = F.cross_entropy(logits, clicks, ClassWeights, ignore_index: IgnoreIndex, reduction: nn.Reduction.Sum);
+        var weights = ClassWeights?.to(logits.device); // the weights may live on the CPU while the logits are on a GPU
+        var sum = F.cross_entropy(logits, clicks, weights, ignore_index: IgnoreIndex, reduction: nn.Reduction.Sum);
         Tensor count;
         using (no_grad())
         {
@@ -70,7 +71,7 @@ public sealed class PartialCrossEntropyLoss
             else
             {
                 var safe = clicks.where(clicked, 0L).flatten();
-                count = ClassWeights.to(ScalarType.Float64).index_select(0, safe).mul(clicked.flatten()).sum();
+                count = weights!.to(ScalarType.Float64).index_select(0, safe).mul(clicked.flatten()).sum();
             }
             count = count.clamp_min(1.0).to(logits.dtype);
         }

@@ -1,5 +1,5 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Losses;
 
@@ -49,7 +49,7 @@ public sealed class WeClickLoss
         void Add(string name, Tensor term, double weight)
         {
             var weighted = term.mul(weight);
-            contributions[name] = weighted.item<double>();
+            contributions[name] = weighted.ToDouble();
             total = total is null ? weighted : total.add(weighted);
         }
 
@@ -57,14 +57,14 @@ public sealed class WeClickLoss
         if (s.Alpha > 0)
         {
             var weakly = _pce.Forward(inputs.StudentTarget, inputs.Clicks);
-            parts["pce"] = weakly.item<double>();
+            parts["pce"] = weakly.ToDouble();
             if (s.Lambda > 0 && inputs.GatedCrf is not null)
             {
                 var gcrf = inputs.GatedCrf();
-                parts["gcrf"] = gcrf.item<double>();
+                parts["gcrf"] = gcrf.ToDouble();
                 weakly = weakly.add(gcrf.mul(s.Lambda));
             }
-            parts["weakly"] = weakly.item<double>();
+            parts["weakly"] = weakly.ToDouble();
             Add("weakly", weakly, s.Alpha);
         }
 
@@ -85,8 +85,8 @@ public sealed class WeClickLoss
                     inputs.FlowValid?[j], inputs.ImageValid);
                 mfd = mfd is null ? term : mfd.add(term);
             }
-            parts["mfd"] = mfd!.item<double>();
-            Add("mfd", mfd, s.Beta);
+            parts["mfd"] = mfd!.ToDouble();
+            Add("mfd", mfd!, s.Beta);
         }
 
         // 3. Σ_f KD(x_f) over every frame with teacher logits (Eq. 4), the target first.
@@ -104,7 +104,7 @@ public sealed class WeClickLoss
             {
                 kd = kd.add(_kd.Forward(inputs.StudentNeighbours[j], teachers[j], inputs.ImageValid));
             }
-            parts["kd"] = kd.item<double>();
+            parts["kd"] = kd.ToDouble();
             Add("kd", kd, s.Gamma);
         }
 

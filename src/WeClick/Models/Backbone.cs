@@ -1,5 +1,5 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Models;
 
@@ -11,6 +11,15 @@ namespace WeClick.Models;
 /// </summary>
 public abstract class Backbone : nn.Module<Tensor, BackboneFeatures>
 {
+    /// <summary>Names the module (TorchSharp's module name, e.g. <c>resnet18</c>; not part of the state-dict keys).</summary>
+    protected Backbone(string name) : base(name)
+    {
+    }
+
+    /// <summary>The state dict in PyTorch's key order (see <see cref="ModuleExtensions"/>); TorchSharp's own lists parameters before buffers.</summary>
+    public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) =>
+        ModuleExtensions.PyTorchStateDict(this, destination, prefix);
+
     /// <summary>Channels of <see cref="BackboneFeatures.Low"/>.</summary>
     public abstract long LowChannels { get; }
 

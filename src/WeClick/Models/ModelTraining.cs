@@ -1,7 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using WeClick.Torch.Optim;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models;
 
@@ -29,22 +28,25 @@ public static class ModelTraining
     }
 
     /// <summary>
-    /// Two optimizer parameter groups: the backbone at <paramref name="backboneLr"/> and the head at <paramref name="headLr"/>
-    /// (a pretrained backbone is often fine-tuned more gently than a freshly initialised head). Frozen parameters are left out.
+    /// Two SGD parameter groups (the trainers' optimiser, WeClick §4.1): the backbone at <paramref name="backboneLr"/> and
+    /// the head at <paramref name="headLr"/> (a pretrained backbone is often fine-tuned more gently than a freshly
+    /// initialised head). Only the learning rate is set per group; momentum, dampening and weight decay are left unset, so
+    /// the <c>SGD</c> the groups are given to fills them with its own values. Frozen parameters are left out.
     /// </summary>
-    public static IReadOnlyList<ParamGroup> ParameterGroups(Segmentor model, double backboneLr, double headLr)
+    /// <exception cref="ArgumentException">Every parameter is frozen (the message names the model).</exception>
+    public static IReadOnlyList<SGD.ParamGroup> ParameterGroups(Segmentor model, double backboneLr, double headLr)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var groups = new List<ParamGroup>();
+        var groups = new List<SGD.ParamGroup>();
         var backbone = Trainable(model.Backbone);
         var head = Trainable(model.Head);
         if (backbone.Count > 0)
         {
-            groups.Add(new ParamGroup(backbone, lr: backboneLr));
+            groups.Add(new SGD.ParamGroup(backbone, new SGD.Options { LearningRate = backboneLr }));
         }
         if (head.Count > 0)
         {
-            groups.Add(new ParamGroup(head, lr: headLr));
+            groups.Add(new SGD.ParamGroup(head, new SGD.Options { LearningRate = headLr }));
         }
         if (groups.Count == 0)
         {

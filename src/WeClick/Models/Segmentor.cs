@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Models;
 
@@ -14,7 +14,7 @@ public sealed class Segmentor : nn.Module<Tensor, SegmentationOutput>
     private readonly SegmentationHead head;
 
     /// <summary>Joins a backbone and a head (the head must accept the backbone's channels).</summary>
-    public Segmentor(string name, Backbone backbone, SegmentationHead head)
+    public Segmentor(string name, Backbone backbone, SegmentationHead head) : base(nameof(Segmentor))
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
@@ -35,6 +35,10 @@ public sealed class Segmentor : nn.Module<Tensor, SegmentationOutput>
     /// <summary>Number of classes.</summary>
     public long Classes => head.Classes;
 
+    /// <summary>The state dict in PyTorch's key order (see <see cref="ModuleExtensions"/>); TorchSharp's own lists parameters before buffers.</summary>
+    public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) =>
+        ModuleExtensions.PyTorchStateDict(this, destination, prefix);
+
     /// <summary>[N, 3, H, W] normalised images → logits at the input size (and the head's own-resolution logits).</summary>
     public override SegmentationOutput forward(Tensor input)
     {
@@ -45,8 +49,8 @@ public sealed class Segmentor : nn.Module<Tensor, SegmentationOutput>
         features.Low.Dispose();
         features.Auxiliary.Dispose();
         features.High.Dispose();
-        var logits = F.interpolate(output.Logits, size: [height, width], mode: "bilinear", align_corners: false);
-        var auxiliary = output.Auxiliary is null ? null : F.interpolate(output.Auxiliary, size: [height, width], mode: "bilinear", align_corners: false);
+        var logits = F.interpolate(output.Logits, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
+        var auxiliary = output.Auxiliary is null ? null : F.interpolate(output.Auxiliary, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
         return new SegmentationOutput(logits, output.Logits, auxiliary);
     }
 }

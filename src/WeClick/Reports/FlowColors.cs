@@ -1,5 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Data;
+using static TorchSharp.torch;
 
 namespace WeClick.Reports;
 
@@ -27,7 +28,7 @@ public static class FlowColors
             throw new ArgumentException($"FlowColors: expected a flow field [2, H, W], got [{string.Join(", ", flow.shape)}].", nameof(flow));
         }
         var (height, width) = ((int)flow.size(1), (int)flow.size(2));
-        var values = flow.ToArray<float>();
+        var values = HostArrays.ToArray<float>(flow);
         var pixels = height * width;
         var radius = maxMagnitude ?? 0.0;
         if (maxMagnitude is null)
@@ -44,7 +45,7 @@ public static class FlowColors
             var (r, g, b) = Color(values[i] / radius, values[pixels + i] / radius);
             (rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) = (r, g, b);
         }
-        return from_array(rgb, height, width, 3);
+        return tensor(rgb, [height, width, 3]);
     }
 
     /// <summary>The colour of one flow vector already divided by the full-saturation magnitude (non-finite: black).</summary>

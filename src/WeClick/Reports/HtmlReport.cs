@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using WeClick.Torch;
-using WeClick.Torch.Serialization;
-using WeClick.Torch.Vision;
+using TorchSharp;
+using WeClick.Serialization;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Reports;
 
@@ -197,7 +198,7 @@ public sealed class HtmlReport
         }
         foreach (var (name, image) in _images)
         {
-            Torch.Vision.Image.Write(Path.Combine(folder, "images", name + ".png"), image);
+            WeClick.Vision.Image.Write(Path.Combine(folder, "images", name + ".png"), image);
         }
         var page = $$"""
             <!DOCTYPE html>

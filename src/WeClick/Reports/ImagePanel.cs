@@ -1,5 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Vision;
+using TorchSharp;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Reports;
 

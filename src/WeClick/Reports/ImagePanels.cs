@@ -1,8 +1,8 @@
+using TorchSharp;
 using WeClick.Clicks;
 using WeClick.Data;
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Reports;
 
@@ -75,7 +75,7 @@ public static class ImagePanels
         {
             throw new ArgumentException($"Map panel '{title}': expected a [H, W] map, got [{string.Join(", ", map.shape)}].", nameof(map));
         }
-        var values = map.ToArray<float>();
+        var values = HostArrays.ToArray<float>(map);
         var finite = values.Where(float.IsFinite).DefaultIfEmpty(0f).ToArray();
         var low = min ?? finite.Min();
         var high = max ?? finite.Max();
@@ -91,7 +91,7 @@ public static class ImagePanels
             var (r, g, b) = colorMap == ColorMap.Viridis ? Viridis(t) : ((byte)Math.Round(255 * t), (byte)Math.Round(255 * t), (byte)Math.Round(255 * t));
             (rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) = (r, g, b);
         }
-        using var image = from_array(rgb, map.size(0), map.size(1), 3);
+        using var image = tensor(rgb, [map.size(0), map.size(1), 3]);
         return ImagePanel.FromImage(title, image);
     }
 

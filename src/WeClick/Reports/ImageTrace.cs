@@ -7,7 +7,7 @@ namespace WeClick.Reports;
 /// figure carries no pixel arrays (a 512×1024 frame as <c>z</c> would be megabytes of JSON). plotly.js reverses the y axis
 /// of image subplots itself and keeps pixels square.
 /// </summary>
-/// <param name="Png">The PNG file's bytes (e.g. <see cref="WeClick.Torch.Vision.Image.EncodePng"/>).</param>
+/// <param name="Png">The PNG file's bytes (e.g. <see cref="WeClick.Vision.Image.EncodePng"/>).</param>
 public sealed record ImageTrace(byte[] Png) : Trace
 {
     /// <inheritdoc/>

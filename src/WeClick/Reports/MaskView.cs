@@ -1,8 +1,8 @@
 using System.Globalization;
+using TorchSharp;
 using WeClick.Data;
-using WeClick.Torch;
-using WeClick.Torch.Vision;
-using static WeClick.Torch.torch;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Reports;
 
@@ -31,7 +31,7 @@ public sealed class MaskView : IMimeRenderable
         }
         (Height, Width) = ((int)labels.size(0), (int)labels.size(1));
         Classes = classes;
-        var values = labels.ToArray<long>();
+        var values = HostArrays.ToArray<long>(labels);
         var counts = new long[classes.Count];
         foreach (var v in values)
         {
@@ -49,8 +49,8 @@ public sealed class MaskView : IMimeRenderable
             {
                 throw new ArgumentException($"MaskView: the frame must be uint8 [{Height}, {Width}, 3], got {image.dtype} [{string.Join(", ", image.shape)}].", nameof(image));
             }
-            var frame = image.cpu().ToArray<byte>();
-            var colour = colours.ToArray<byte>();
+            var frame = HostArrays.ToArray<byte>(image);
+            var colour = HostArrays.ToArray<byte>(colours);
             var blended = new byte[frame.Length];
             for (var i = 0; i < values.Length; i++)
             {
@@ -60,7 +60,7 @@ public sealed class MaskView : IMimeRenderable
                     blended[3 * i + c] = isClass ? (byte)Math.Round((1 - opacity) * frame[3 * i + c] + opacity * colour[3 * i + c]) : frame[3 * i + c];
                 }
             }
-            colours = from_array(blended, Height, Width, 3);
+            colours = tensor(blended, [Height, Width, 3]);
         }
         Png = Image.EncodePng(colours);
     }

@@ -1,6 +1,6 @@
+using TorchSharp;
 using WeClick.Data;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Reports;
 
@@ -68,7 +68,7 @@ public static class SegmentationPalette
             table[3 * c + 2] = colors[c, 2];
         }
         using var scope = NewDisposeScope();
-        var lut = tensor(table, [classes.Count + 1, 3]);
+        var lut = tensor(table, [classes.Count + 1, 3], device: labels.device);
         var index = labels.to(ScalarType.Int64);
         var outside = index.lt(0).logical_or(index.ge(classes.Count));
         index = index.masked_fill(outside, classes.Count); // the black row

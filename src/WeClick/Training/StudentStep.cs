@@ -1,8 +1,8 @@
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Losses;
 using WeClick.Models;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Training;
 

@@ -1,9 +1,9 @@
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Losses;
 using WeClick.Models;
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Training;
 

@@ -1,48 +1,31 @@
 using System.Text.Json;
-using WeClick.Torch;
-using WeClick.Torch.Optim;
-using WeClick.Torch.Serialization;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Engine;
+using WeClick.Serialization;
+using static TorchSharp.torch;
 
 namespace WeClick.Training;
 
-/// <summary>Where a run stands, stored inside its checkpoint (and beside it as readable JSON).</summary>
-/// <param name="Role">Teacher or student.</param>
-/// <param name="Model">Catalogue name of the trained network.</param>
-/// <param name="Seed">The run's seed.</param>
-/// <param name="EpochsDone">Completed epochs.</param>
-/// <param name="Step">Optimisation steps done.</param>
-/// <param name="BestMetric">Best validation mIoU so far (null before the first validation).</param>
-/// <param name="BestEpoch">The epoch that reached it.</param>
-/// <param name="Config">The full effective experiment config (JSON text) the run was started with.</param>
-/// <param name="OptimizerGroups">The optimiser's parameter-group options (lr, momentum, …) and parameter indices.</param>
-public sealed record CheckpointState(
-    TrainingRole Role,
-    string Model,
-    int Seed,
-    int EpochsDone,
-    long Step,
-    double? BestMetric,
-    int? BestEpoch,
-    string Config,
-    IReadOnlyList<ParamGroupState> OptimizerGroups);
-
 /// <summary>
 /// A run's checkpoints in its folder: <c>last.safetensors</c> (model weights as <c>model.*</c>, optimiser state as
-/// <c>optimizer.*</c>, and the <see cref="CheckpointState"/> as JSON in the header's metadata, so weights and state can
-/// never disagree), <c>last.json</c> (the same state, for people) and <c>best.safetensors</c> (the weights alone, with
-/// the best validation mIoU, loadable by <c>Module.load</c> and by PyTorch). Every file is written atomically: a run
-/// killed at any moment leaves the previous checkpoint whole.
+/// <c>optimizer.state.{i}.{name}</c>, and the <see cref="CheckpointState"/> as JSON in the header's metadata, so weights,
+/// optimiser and run state can never disagree), <c>last.json</c> (the same state, for people) and
+/// <c>best.safetensors</c> (the weights alone, with the best validation mIoU, loadable by
+/// <see cref="ModuleWeights.LoadWeights"/> and by PyTorch). Every file is written atomically: a run killed at any moment
+/// leaves the previous checkpoint whole.
 /// </summary>
 /// <remarks>
 /// No random-number state needs saving: every random choice of a step derives from (seed, epoch, step) — the loader's
 /// clip seeds (ClipLoader.ClipSeed) and the torch generator reseeded before each step — so resuming at an epoch boundary
-/// replays exactly what an uninterrupted run does.
+/// replays exactly what an uninterrupted run does, given the optimiser's momentum buffers, which the file holds.
 /// </remarks>
 public static class TrainingCheckpoint
 {
     /// <summary>The metadata key holding the state JSON.</summary>
     public const string StateKey = "weclick.checkpoint";
+
+    private const string ModelPrefix = "model.";
+    private const string OptimizerPrefix = "optimizer.";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -53,38 +36,45 @@ public static class TrainingCheckpoint
     public static string BestPath(string folder) => Path.Combine(folder, "best.safetensors");
 
     /// <summary>Writes the last checkpoint (and its readable JSON twin).</summary>
-    public static void Save(string folder, nn.Module model, Optimizer optimizer, CheckpointState state)
+    /// <exception cref="NotSupportedException">The optimiser is not SGD, Adam or AdamW.</exception>
+    public static void Save(string folder, nn.Module model, optim.Optimizer optimizer, CheckpointState state)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(state);
         Directory.CreateDirectory(folder);
-        using var scope = NewDisposeScope();
-        var optimizerState = optimizer.state_dict();
-        state = state with { OptimizerGroups = optimizerState.param_groups };
-        var tensors = new Dictionary<string, Tensor>();
-        foreach (var (name, tensor) in model.state_dict())
+        using var scope = torch.NewDisposeScope();
+        var snapshot = optimizer.CaptureState();
+        state = state with { OptimizerGroups = snapshot.Groups };
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (name, tensor) in model.OrderedStateDict())
         {
-            tensors["model." + name] = tensor;
+            tensors[ModelPrefix + name] = tensor;
         }
-        foreach (var (name, tensor) in optimizerState.state)
+        foreach (var (name, tensor) in snapshot.State)
         {
-            tensors["optimizer." + name] = tensor;
+            tensors[OptimizerPrefix + name] = tensor;
         }
         var text = JsonSerializer.Serialize(state, Json);
-        save_safetensors(tensors, LastPath(folder), new Dictionary<string, string> { [StateKey] = text });
+        Safetensors.Save(tensors, LastPath(folder), new Dictionary<string, string> { [StateKey] = text });
         AtomicFile.Write(Path.Combine(folder, "last.json"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text + "\n")));
     }
 
-    /// <summary>Writes the best weights (model only).</summary>
+    /// <summary>Writes the best weights (model only, PyTorch's state-dict names; the state as metadata).</summary>
     public static void SaveBest(string folder, nn.Module model, CheckpointState state)
     {
+        ArgumentNullException.ThrowIfNull(model);
         Directory.CreateDirectory(folder);
-        model.save(BestPath(folder), new Dictionary<string, string> { [StateKey] = JsonSerializer.Serialize(state, Json) });
+        model.SaveWeights(BestPath(folder), new Dictionary<string, string> { [StateKey] = JsonSerializer.Serialize(state, Json) });
     }
 
     /// <summary>Reads only the state of a checkpoint file.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="SafetensorsFormatException">The file is damaged (named).</exception>
     /// <exception cref="InvalidDataException">The file is not a WeClick checkpoint (named).</exception>
     public static CheckpointState ReadState(string path)
     {
-        var header = read_safetensors_header(path);
+        var header = Safetensors.ReadHeader(path);
         if (!header.Metadata.TryGetValue(StateKey, out var text))
         {
             throw new InvalidDataException($"'{path}' is a safetensors file but not a WeClick training checkpoint (no '{StateKey}' metadata).");
@@ -101,28 +91,35 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Loads the last checkpoint into <paramref name="model"/> and <paramref name="optimizer"/> and returns its state.</summary>
-    /// <exception cref="InvalidDataException">The file is not a checkpoint of this model (named, with the mismatch).</exception>
-    public static CheckpointState Load(string folder, nn.Module model, Optimizer optimizer)
+    /// <exception cref="InvalidDataException">The file is not a checkpoint of this model and optimiser (named, with the mismatch).</exception>
+    /// <exception cref="SafetensorsFormatException">The file is damaged (named).</exception>
+    public static CheckpointState Load(string folder, nn.Module model, optim.Optimizer optimizer)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
         var path = LastPath(folder);
         var state = ReadState(path);
-        using var file = load_safetensors(path);
-        var weights = file.Tensors.Where(t => t.Key.StartsWith("model.", StringComparison.Ordinal))
-            .ToDictionary(t => t.Key["model.".Length..], t => t.Value);
+        using var scope = torch.NewDisposeScope();
+        using var file = Safetensors.Load(path);
         try
         {
-            model.load_state_dict(weights, strict: true);
+            model.LoadStateDictStrict(WithoutPrefix(file.Tensors, ModelPrefix), $"model '{state.Model}' from '{path}'");
         }
         catch (StateDictException e)
         {
             throw new InvalidDataException($"'{path}' does not fit model '{state.Model}': {e.Message}", e);
         }
-        var optimizerTensors = new OrderedDictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (name, tensor) in file.Tensors.Where(t => t.Key.StartsWith("optimizer.", StringComparison.Ordinal)))
+        try
         {
-            optimizerTensors[name["optimizer.".Length..]] = tensor;
+            optimizer.RestoreState(new OptimizerSnapshot(WithoutPrefix(file.Tensors, OptimizerPrefix), state.OptimizerGroups));
         }
-        optimizer.load_state_dict(new OptimizerState(optimizerTensors, state.OptimizerGroups));
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"'{path}': the optimiser state does not fit this optimiser: {e.Message}", e);
+        }
         return state;
     }
+
+    private static Dictionary<string, Tensor> WithoutPrefix(IReadOnlyDictionary<string, Tensor> tensors, string prefix) =>
+        tensors.Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(t => t.Key[prefix.Length..], t => t.Value, StringComparer.Ordinal);
 }

@@ -1,23 +1,24 @@
 using System.Diagnostics;
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Experiments;
 using WeClick.Losses;
 using WeClick.Models;
-using WeClick.Torch;
-using WeClick.Torch.Optim;
-using static WeClick.Torch.torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Training;
 
 /// <summary>
 /// The optimisation loop shared by teacher and student (WeClick §4.1): SGD with momentum and weight decay, poly learning
-/// rate per step, an epoch-end checkpoint (atomic; resumable), validation every few epochs with the best weights kept,
+/// rate per step (<see cref="PolySchedule"/>), an epoch-end checkpoint (atomic; resumable), validation every few epochs with the best weights kept,
 /// progress updates, and a stop with a clear error when a loss term turns NaN or infinite.
 /// </summary>
 /// <remarks>
 /// Reproducibility: before step s the torch generator is reseeded from (seed, s) and the loader draws clips from (seed,
 /// epoch, index), so a run resumed from its last checkpoint takes exactly the steps an uninterrupted run takes. A killed
-/// run loses at most the epoch in progress. Memory: each step runs in its own dispose scope.
+/// run loses at most the epoch in progress. Memory: each step runs in its own dispose scope, so everything the forward and
+/// backward passes create (activations, gradients' handles, loss terms) is freed at the step's end; only the parameters and
+/// the optimiser's momentum buffers, created outside any step's scope, live on.
 /// </remarks>
 public static class TrainingLoop
 {
@@ -45,8 +46,7 @@ public static class TrainingLoop
                 $"The training split '{loader.Dataset.Name}' has {loader.Dataset.Count} clips, fewer than one batch of {loader.Options.BatchSize}: lower the batch size.", nameof(loader));
         }
         var totalSteps = (long)schedule.Epochs * stepsPerEpoch;
-        var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
-        using var optimizer = new SGD(parameters, schedule.LearningRate, momentum: schedule.Momentum, weight_decay: schedule.WeightDecay);
+        using var optimizer = CreateOptimizer(model, schedule);
         var state = new CheckpointState(role, model.Name, options.Seed, 0, 0, null, null, options.Config, []);
         var resumed = false;
         if (options.Resume && File.Exists(TrainingCheckpoint.LastPath(options.Folder)))
@@ -56,7 +56,8 @@ public static class TrainingLoop
             state = TrainingCheckpoint.Load(options.Folder, model, optimizer);
             resumed = true;
         }
-        var scheduler = new LrScheduler(optimizer, (i, lr) => Schedules.Poly(i, lr, totalSteps, schedule.PolyPower), last_epoch: state.Step);
+        double LearningRate(long s) => PolySchedule.LearningRate(s, schedule.LearningRate, totalSteps, schedule.PolyPower);
+        var lastLearningRate = LearningRate(state.Step);
         IReadOnlyDictionary<string, double>? lastValidation = null;
         var clock = new Stopwatch();
         long stepsThisProcess = 0, framesThisProcess = 0;
@@ -66,7 +67,7 @@ public static class TrainingLoop
         {
             var seconds = clock.Elapsed.TotalSeconds;
             var perStep = stepsThisProcess > 0 ? seconds / stepsThisProcess : 0;
-            return new TrainingUpdate(kind, role, epoch, schedule.Epochs, state.Step, totalSteps, lastLosses, optimizer.param_groups[0].lr,
+            return new TrainingUpdate(kind, role, epoch, schedule.Epochs, state.Step, totalSteps, lastLosses, lastLearningRate,
                 seconds > 0 ? framesThisProcess / seconds : 0, TimeSpan.FromSeconds(perStep * (totalSteps - state.Step)), validation);
         }
 
@@ -80,10 +81,12 @@ public static class TrainingLoop
                     options.Cancellation.ThrowIfCancellationRequested();
                     clock.Start();
                     manual_seed(ClipLoader.ClipSeed(options.Seed, int.MaxValue, (int)state.Step));
+                    lastLearningRate = LearningRate(state.Step);
+                    PolySchedule.Apply(optimizer, lastLearningRate);
                     using (var scope = NewDisposeScope())
                     {
                         var terms = step.Run(model, batch);
-                        var total = terms.Total.item<double>();
+                        var total = terms.Total.ToDouble(); // float32 on any device: ToDouble converts (item<double> would not)
                         var losses = new Dictionary<string, double>(terms.Parts) { ["total"] = total };
                         if (!double.IsFinite(total))
                         {
@@ -94,7 +97,6 @@ public static class TrainingLoop
                         optimizer.step();
                         lastLosses = losses;
                     }
-                    scheduler.step();
                     clock.Stop();
                     state = state with { Step = state.Step + 1 };
                     stepsThisProcess++;
@@ -127,6 +129,16 @@ public static class TrainingLoop
         }
         options.Observer?.Invoke(Update(TrainingUpdateKind.Finished, schedule.Epochs, lastValidation));
         return new TrainingResult(state, options.Folder, lastValidation, clock.Elapsed.TotalSeconds, resumed);
+    }
+
+    /// <summary>
+    /// SGD over the trainable parameters with the schedule's momentum and weight decay (WeClick §4.1: 0.9 and 1e-4); the
+    /// rate is set per step by <see cref="PolySchedule"/>. Frozen parameters (requires_grad false) are left out.
+    /// </summary>
+    internal static optim.Optimizer CreateOptimizer(nn.Module model, ScheduleConfig schedule)
+    {
+        var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
+        return optim.SGD(parameters, schedule.LearningRate, momentum: schedule.Momentum, weight_decay: schedule.WeightDecay);
     }
 
     private static void CheckSameRun(CheckpointState saved, CheckpointState wanted, string folder)

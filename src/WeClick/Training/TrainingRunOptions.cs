@@ -1,5 +1,6 @@
+using TorchSharp;
 using WeClick.Models;
-using WeClick.Torch;
+using static TorchSharp.torch;
 
 namespace WeClick.Training;
 

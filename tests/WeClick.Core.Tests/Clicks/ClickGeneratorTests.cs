@@ -1,5 +1,5 @@
 using WeClick.Clicks;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Clicks;
 

@@ -1,5 +1,5 @@
 using WeClick.Clicks;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Clicks;
 
@@ -24,14 +24,14 @@ public class ClickMapTests
     {
         using var centre = ClickMap.Rasterize([new Click(5, 5, 7, 1)], 11, 11, radius: 2);
         using var centreLabelled = centre.ne(255).sum();
-        Assert.Equal(13, centreLabelled.item<long>()); // dx² + dy² ≤ 4
+        Assert.Equal(13, centreLabelled.ToInt64()); // dx² + dy² ≤ 4
         Assert.Equal(7, LabelMaps.At(centre, 7, 5));
         Assert.Equal(255, LabelMaps.At(centre, 7, 6));
         Assert.Equal(7, LabelMaps.At(centre, 6, 6));
 
         using var corner = ClickMap.Rasterize([new Click(0, 0, 7, 1)], 11, 11, radius: 2);
         using var cornerLabelled = corner.ne(255).sum();
-        Assert.Equal(6, cornerLabelled.item<long>());
+        Assert.Equal(6, cornerLabelled.ToInt64());
     }
 
     [Fact]
@@ -45,9 +45,9 @@ public class ClickMapTests
         using var ones = map.eq(1).sum();
         using var twos = map.eq(2).sum();
         // The disks share 5 pixels: (3..5, 3), (4, 2), (4, 4); of these only (5, 3) is nearer to the second click.
-        Assert.Equal(13 + 13 - 5, ones.item<long>() + twos.item<long>());
-        Assert.Equal(12, ones.item<long>());
-        Assert.Equal(9, twos.item<long>());
+        Assert.Equal(13 + 13 - 5, ones.ToInt64() + twos.ToInt64());
+        Assert.Equal(12, ones.ToInt64());
+        Assert.Equal(9, twos.ToInt64());
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class ClickMapTests
                 continue;
             }
             var (x, y) = (one[0].X, one[0].Y);
-            if (idCrop.eq(k).any().item<bool>())
+            if (idCrop.eq(k).any().ToBoolean())
             {
                 // The resized label shows the clicked pixel: the click lands exactly on it.
                 Assert.Equal(k, LabelMaps.At(idCrop, x, y));
@@ -128,12 +128,12 @@ public class ClickMapTests
                 // Shrinking skipped the clicked pixel: the click is kept on a neighbour, next to its object.
                 var near = crop.narrow(0, Math.Max(0, y - 1), Math.Min(cropHeight, y + 2) - Math.Max(0, y - 1))
                     .narrow(1, Math.Max(0, x - 1), Math.Min(cropWidth, x + 2) - Math.Max(0, x - 1));
-                Assert.True(near.eq(clicks[k].ClassId).any().item<bool>(), $"{clicks[k]} moved to ({x}, {y}) away from its class");
+                Assert.True(near.eq(clicks[k].ClassId).any().ToBoolean(), $"{clicks[k]} moved to ({x}, {y}) away from its class");
             }
         }
 
         var map = ClickMap.Rasterize(moved, cropHeight, cropWidth, radius: 0);
         var labelled = map.ne(255);
-        Assert.Equal(moved.Count, labelled.sum().item<long>());
+        Assert.Equal(moved.Count, labelled.sum().ToInt64());
     }
 }

@@ -1,6 +1,6 @@
 using WeClick.Clicks;
 using WeClick.Data;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Clicks;
 
@@ -50,7 +50,7 @@ public sealed class DatasetClicksTests : IDisposable
             Assert.Equal(generate(name, clip.Label, clip.Instances), fromFolder(name, clip.Label, clip.Instances));
             foreach (var point in fromFolder(name, clip.Label, clip.Instances))
             {
-                Assert.Equal(point.ClassId, clip.Label[(int)point.Y][(int)point.X].item<long>()); // on its class, never void
+                Assert.Equal(point.ClassId, clip.Label[(int)point.Y][(int)point.X].ToInt64()); // on its class, never void
             }
         }
     }
@@ -74,6 +74,6 @@ public sealed class DatasetClicksTests : IDisposable
         using var clip = dataset.GetClip(1, seed: 0);
         Assert.Equal(4, clip.Clicks.Count);
         using var map = clip.ClickMap();
-        Assert.Equal(4, map.ne(255).sum().item<long>());
+        Assert.Equal(4, map.ne(255).sum().ToInt64());
     }
 }

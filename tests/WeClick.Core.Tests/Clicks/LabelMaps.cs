@@ -43,6 +43,6 @@ internal static class LabelMaps
     {
         using var row = map.select(0, y);
         using var value = row.select(0, x);
-        return value.item<int>();
+        return value.ToInt32();
     }
 }

@@ -46,9 +46,9 @@ public class CamVidDatasetTests
         using var clip = dataset.GetClip(2, 0); // 0016E5_00102: neighbours 101 (folder) and 103 (folder)
         Assert.Equal(("0016E5_00102", 102), (clip.Name, clip.TargetIndex));
         Assert.Equal(new[] { 101, 103 }, clip.Neighbours.Select(f => f.Index));
-        Assert.Equal(new byte[] { 101, 9, 9 }, clip.Neighbours[0].Image[0][0].ToArray<byte>());
-        Assert.Equal(new byte[] { 102, 1, 2 }, clip.Image[3][5].ToArray<byte>());
-        var label = clip.Label.ToArray<byte>();
+        Assert.Equal(new byte[] { 101, 9, 9 }, clip.Neighbours[0].Image[0][0].data<byte>().ToArray());
+        Assert.Equal(new byte[] { 102, 1, 2 }, clip.Image[3][5].data<byte>().ToArray());
+        var label = clip.Label.data<byte>().ToArray();
         for (var i = 0; i < label.Length; i++)
         {
             var raw = (i % 6 + i / 6) % 12;
@@ -133,12 +133,12 @@ public class CamVidDatasetTests
             Assert.Equal(new long[] { 360, 480 }, clip.Label.shape);
             Assert.Equal(new[] { clip.TargetIndex - 2, clip.TargetIndex + 2 }, clip.Neighbours.Select(f => f.Index));
             Assert.All(clip.Neighbours, f => Assert.Equal(new long[] { 360, 480, 3 }, f.Image.shape));
-            var labels = clip.Label.ToArray<byte>();
+            var labels = clip.Label.data<byte>().ToArray();
             Assert.All(labels, v => Assert.True(v <= 10 || v == 255, $"label {v}"));
             seen.UnionWith(labels.Select(v => (int)v));
             // neighbours at 1/15 s show nearly the same picture: mean absolute difference is small but non-zero.
             using var diff = (clip.Image.to(ScalarType.Float32) - clip.Neighbours[0].Image.to(ScalarType.Float32)).abs().mean();
-            Assert.InRange(diff.item<float>(), 0.5f, 40f);
+            Assert.InRange(diff.ToSingle(), 0.5f, 40f);
         }
         Assert.Contains(255, seen);
         Assert.True(seen.Count(v => v <= 10) >= 8);

@@ -1,5 +1,5 @@
 using WeClick.Data;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Data;
 
@@ -17,17 +17,17 @@ public class CityscapesDatasetTests
         using var clip = dataset.GetClip(0, seed: 1);
         Assert.Equal(("aachen_000000_000019", 19), (clip.Name, clip.TargetIndex));
         Assert.Equal(new long[] { 6, 8, 3 }, clip.Image.shape);
-        Assert.Equal(new byte[] { 19, 38, 7 }, clip.Image[0][0].ToArray<byte>()); // frame 19's pixels are (19, 38, 7)
+        Assert.Equal(new byte[] { 19, 38, 7 }, clip.Image[0][0].data<byte>().ToArray()); // frame 19's pixels are (19, 38, 7)
         Assert.Equal(new[] { 11, 15 }, clip.Neighbours.Select(f => f.Index));
-        Assert.Equal(new byte[] { 11, 22, 7 }, clip.Neighbours[0].Image[5][7].ToArray<byte>());
-        Assert.Equal(new byte[] { 15, 30, 7 }, clip.Neighbours[1].Image[0][0].ToArray<byte>());
+        Assert.Equal(new byte[] { 11, 22, 7 }, clip.Neighbours[0].Image[5][7].data<byte>().ToArray());
+        Assert.Equal(new byte[] { 15, 30, 7 }, clip.Neighbours[1].Image[0][0].data<byte>().ToArray());
         // labelIds 0 / 7 (road) / 26 (car) → 255 / 0 / 13
-        var label = clip.Label.ToArray<byte>();
+        var label = clip.Label.data<byte>().ToArray();
         Assert.Equal(ScalarType.Byte, clip.Label.dtype);
         Assert.All(label[..8], v => Assert.Equal(255, v));
         Assert.Equal(new byte[] { 0, 0, 0, 0, 13, 13, 13, 13 }, label[8..16]);
-        Assert.Equal(26000, clip.Instances!.ToArray<int>()[15]);
-        Assert.All(clip.Valid.ToArray<byte>(), v => Assert.Equal(1, v));
+        Assert.Equal(26000, clip.Instances!.data<int>().ToArray()[15]);
+        Assert.All(clip.Valid.data<byte>().ToArray(), v => Assert.Equal(1, v));
         Assert.Null(clip.Neighbours[0].Flow);
         Assert.Empty(clip.Clicks);
     }
@@ -42,7 +42,7 @@ public class CityscapesDatasetTests
         var dataset = new CityscapesDataset(root, "train", new ClipDatasetOptions(3, direction, new FixedInterval(interval)));
         using var clip = dataset.GetClip(0, 0);
         Assert.Equal(expected, clip.Neighbours.Select(f => f.Index));
-        Assert.Equal(expected.Select(e => (byte)e), clip.Neighbours.Select(f => f.Image[0][0][0].item<byte>()));
+        Assert.Equal(expected.Select(e => (byte)e), clip.Neighbours.Select(f => f.Image[0][0][0].ToByte()));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class CityscapesDatasetTests
     {
         using var folder = new TempFolder();
         var root = DataFixtures.Cityscapes(folder, sequences: 1);
-        var options = new ClipDatasetOptions() { Clicks = (name, label, instances) => [new PointLabel(5, 3, label[3][5].item<byte>())] };
+        var options = new ClipDatasetOptions() { Clicks = (name, label, instances) => [new PointLabel(5, 3, label[3][5].ToByte())] };
         using var clip = new CityscapesDataset(root, "train", options).GetClip(0, 0);
         Assert.Equal(new PointLabel(5, 3, 13), Assert.Single(clip.Clicks));
         Assert.Empty(clip.Neighbours);
@@ -140,10 +140,10 @@ public class CityscapesDatasetTests
         Assert.Equal("synthetic/val", dataset.Name);
         Assert.Equal(11, dataset.Classes.Count);
         using var clip = dataset.GetClip(0, 0);
-        Assert.Equal(new byte[] { 3, 3, 3, 3, 8, 8, 8, 8 }, clip.Label[0].ToArray<byte>());
+        Assert.Equal(new byte[] { 3, 3, 3, 3, 8, 8, 8, 8 }, clip.Label[0].data<byte>().ToArray());
         Assert.Equal(new[] { "aachen_000000_000019_gtFlow_000017.flo", "aachen_000000_000019_gtFlow_000018.flo" }, read);
-        Assert.Equal(2f, clip.Neighbours[1].Flow![0][0][0].item<float>());
-        Assert.Equal(new byte[] { 1, 1, 1, 1, 1, 1, 1, 1 }, clip.Neighbours[0].FlowValid![0].ToArray<byte>());
+        Assert.Equal(2f, clip.Neighbours[1].Flow![0][0][0].ToSingle());
+        Assert.Equal(new byte[] { 1, 1, 1, 1, 1, 1, 1, 1 }, clip.Neighbours[0].FlowValid![0].data<byte>().ToArray());
         // A source that returns the wrong size is named with the neighbour frame.
         var wrong = new CityscapesDataset(root, "val", new ClipDatasetOptions(3) { FlowSource = _ => new FlowField(zeros(2, 5, 8)) });
         var bad = Assert.Throws<InvalidDataException>(() => wrong.GetClip(0, 0));

@@ -23,7 +23,7 @@ public class ClassSetTests
         using var mapped = c.ToTrainIds(ids, "x.png");
         Assert.Equal(ScalarType.Byte, mapped.dtype);
         Assert.Equal(new long[] { 2, 17 }, mapped.shape);
-        Assert.Equal(expected, mapped.ToArray<byte>().Select(b => (long)b).ToArray());
+        Assert.Equal(expected, mapped.data<byte>().ToArray().Select(b => (long)b).ToArray());
         Assert.Equal(255, c.LabelIdToTrainId[-1]);
     }
 
@@ -32,7 +32,7 @@ public class ClassSetTests
     {
         using var ids = tensor(new byte[] { 0, 5, 10, 11 }, [2, 2]);
         using var mapped = ClassSet.CamVid.ToTrainIds(ids, "a.png");
-        Assert.Equal(new byte[] { 0, 5, 10, 255 }, mapped.ToArray<byte>());
+        Assert.Equal(new byte[] { 0, 5, 10, 255 }, mapped.data<byte>().ToArray());
         Assert.Equal(11, ClassSet.CamVid.Count);
         Assert.Equal(new[] { 8, 9, 10 }, ClassSet.CamVid.InstanceClasses);
     }
@@ -85,7 +85,7 @@ public class ClassSetTests
         Assert.Equal((30, 19), (descriptor.SnippetLength, descriptor.LabelledIndex));
         using var ids = tensor(new byte[] { 10, 255 }, [1, 2]);
         using var mapped = classes.ToTrainIds(ids, "s.png");
-        Assert.Equal(new byte[] { 10, 255 }, mapped.ToArray<byte>());
+        Assert.Equal(new byte[] { 10, 255 }, mapped.data<byte>().ToArray());
     }
 
     [Theory]

@@ -131,8 +131,8 @@ public class ClipAugmentationTests
             using var clip = DataFixtures.Clip(new byte[h * w * 3], label, h, w) with { Clicks = clicks };
             using var output = augmentation.Apply(clip, new Random(seed));
             using var map = output.ClickMap();
-            var labels = output.Label.ToArray<byte>();
-            var mapped = map.ToArray<byte>();
+            var labels = output.Label.data<byte>().ToArray();
+            var mapped = map.data<byte>().ToArray();
             Assert.NotEmpty(output.Clicks);
             Assert.True(output.Clicks.Count <= clicks.Count);
             Assert.Equal(output.Clicks.Count, mapped.Count(v => v != 255));
@@ -150,11 +150,11 @@ public class ClipAugmentationTests
     public void Apply_LeavesTheInputUntouched_AndOwnsItsTensors()
     {
         using var clip = CoordinateClip();
-        var before = clip.Image.ToArray<byte>();
+        var before = clip.Image.data<byte>().ToArray();
         var output = ClipAugmentation.Apply(clip, new AugmentationParameters(H, W, 0, 0, H, W, false));
         output.Dispose();
-        Assert.Equal(before, clip.Image.ToArray<byte>());
-        Assert.False(clip.Image.IsDisposed);
+        Assert.Equal(before, clip.Image.data<byte>().ToArray());
+        Assert.False(clip.Image.IsInvalid); // TorchSharp: a disposed tensor's handle is zero
     }
 
     private static void CheckAlignment(Clip input, Clip output, AugmentationParameters p)
@@ -165,13 +165,13 @@ public class ClipAugmentationTests
         Assert.Equal(new long[] { 2, ch, cw }, output.Neighbours[0].Flow!.shape);
         var exact = p.ScaledHeight == H && p.ScaledWidth == W;
         var tolerance = exact ? 0.0 : 1.0;
-        var image = output.Image.ToArray<byte>();
-        var neighbour = output.Neighbours[0].Image.ToArray<byte>();
-        var label = output.Label.ToArray<byte>();
-        var valid = output.Valid.ToArray<byte>();
-        var instances = output.Instances!.ToArray<int>();
-        var flow = output.Neighbours[0].Flow!.ToArray<float>();
-        var flowValid = output.Neighbours[0].FlowValid!.ToArray<byte>();
+        var image = output.Image.data<byte>().ToArray();
+        var neighbour = output.Neighbours[0].Image.data<byte>().ToArray();
+        var label = output.Label.data<byte>().ToArray();
+        var valid = output.Valid.data<byte>().ToArray();
+        var instances = output.Instances!.data<int>().ToArray();
+        var flow = output.Neighbours[0].Flow!.data<float>().ToArray();
+        var flowValid = output.Neighbours[0].FlowValid!.data<byte>().ToArray();
         var (sx, sy) = ((double)p.ScaledWidth / W, (double)p.ScaledHeight / H);
         var realPixels = 0;
         for (var y = 0; y < ch; y++)

@@ -49,7 +49,7 @@ public class ClipLoaderTests
         {
             using (batch)
             {
-                result.Add(([.. batch.Names], batch.Images.ToArray<float>(), batch.Labels.ToArray<long>(), batch.Neighbours!.ToArray<float>(), batch.ClickMaps.ToArray<long>()));
+                result.Add(([.. batch.Names], batch.Images.data<float>().ToArray(), batch.Labels.data<long>().ToArray(), batch.Neighbours!.data<float>().ToArray(), batch.ClickMaps.data<long>().ToArray()));
             }
         }
         return result;
@@ -94,8 +94,8 @@ public class ClipLoaderTests
             Assert.Equal(ScalarType.Int64, batch.Labels.dtype);
             Assert.Equal(new long[] { 2, 2, 3, 12, 16 }, batch.Neighbours!.shape);
             Assert.Null(batch.Flows);
-            Assert.Equal(1.0f, batch.Valid.mean().item<float>());
-            Assert.Equal(2, batch.ClickMaps.ne(255).sum().item<long>());
+            Assert.Equal(1.0f, batch.Valid.mean().ToSingle());
+            Assert.Equal(2, batch.ClickMaps.ne(255).sum().ToInt64());
             Assert.Equal(new[] { 100, 101 }, batch.TargetIndices);
         }
     }

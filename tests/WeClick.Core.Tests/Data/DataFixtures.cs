@@ -1,5 +1,5 @@
 using WeClick.Data;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Data;
 

@@ -46,9 +46,9 @@ public sealed class SyntheticContractTests(SmallSyntheticSet set) : IClassFixtur
             var valid = neighbour.FlowValid!.@bool().unsqueeze(0);
             var source = BackwardWarp.Grey(neighbour.Image);
             var warped = BackwardWarp.Apply(source, neighbour.Flow, "bilinear");
-            var aligned = (warped - target).abs().masked_select(valid).mean().item<double>();
-            var unaligned = (source - target).abs().masked_select(valid).mean().item<double>();
-            var reversed = (BackwardWarp.Apply(source, -neighbour.Flow, "bilinear") - target).abs().masked_select(valid).mean().item<double>();
+            var aligned = (warped - target).abs().masked_select(valid).mean().ToDouble();
+            var unaligned = (source - target).abs().masked_select(valid).mean().ToDouble();
+            var reversed = (BackwardWarp.Apply(source, -neighbour.Flow, "bilinear") - target).abs().masked_select(valid).mean().ToDouble();
             // Between adjacent frames the motion is a few pixels; the right flow must still clearly beat no flow and the reversed flow.
             Assert.True(aligned < 0.7 * unaligned && aligned < 0.7 * reversed,
                 $"frame {neighbour.Index}: warped error {aligned:F2}, unwarped {unaligned:F2}, reversed flow {reversed:F2}");
@@ -62,9 +62,9 @@ public sealed class SyntheticContractTests(SmallSyntheticSet set) : IClassFixtur
         using var clip = dataset.GetClip(1, seed: 0);
         Assert.NotNull(clip.Instances);
         using var scope = NewDisposeScope();
-        var instances = clip.Instances!.ToArray<int>().Where(v => v >= 1000).Distinct().Count();
+        var instances = clip.Instances!.data<int>().ToArray().Where(v => v >= 1000).Distinct().Count();
         Assert.Equal(instances, clip.Clicks.Count(c => c.ClassId is 8 or 9 or 10));
-        Assert.All(clip.Clicks, c => Assert.Equal(c.ClassId, clip.Label[(int)c.Y][(int)c.X].item<long>()));
+        Assert.All(clip.Clicks, c => Assert.Equal(c.ClassId, clip.Label[(int)c.Y][(int)c.X].ToInt64()));
     }
 
     [Fact]
@@ -81,14 +81,14 @@ public sealed class SyntheticContractTests(SmallSyntheticSet set) : IClassFixtur
             {
                 // Valid: a real pixel of the target, visible in the neighbour, with its source inside the crop.
                 var valid = neighbour.FlowValid!.@bool().logical_and(clip.Valid.@bool()).unsqueeze(0);
-                if (valid.sum().item<long>() < 100)
+                if (valid.sum().ToInt64() < 100)
                 {
                     continue;
                 }
                 var warped = BackwardWarp.Apply(BackwardWarp.Grey(neighbour.Image), neighbour.Flow!, "bilinear");
-                var aligned = (warped - target).abs().masked_select(valid).mean().item<double>();
-                var unaligned = (BackwardWarp.Grey(neighbour.Image) - target).abs().masked_select(valid).mean().item<double>();
-                var reversed = (BackwardWarp.Apply(BackwardWarp.Grey(neighbour.Image), -neighbour.Flow!, "bilinear") - target).abs().masked_select(valid).mean().item<double>();
+                var aligned = (warped - target).abs().masked_select(valid).mean().ToDouble();
+                var unaligned = (BackwardWarp.Grey(neighbour.Image) - target).abs().masked_select(valid).mean().ToDouble();
+                var reversed = (BackwardWarp.Apply(BackwardWarp.Grey(neighbour.Image), -neighbour.Flow!, "bilinear") - target).abs().masked_select(valid).mean().ToDouble();
                 // A wrong sign after a flip, or unscaled vectors, would make the reversed or the unwarped frame fit better.
                 Assert.True(aligned < 0.8 * unaligned && aligned < 0.8 * reversed,
                     $"clip {i}, frame {neighbour.Index}: warped error {aligned:F2}, unwarped {unaligned:F2}, reversed flow {reversed:F2}");

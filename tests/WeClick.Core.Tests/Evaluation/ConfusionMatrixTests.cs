@@ -58,8 +58,8 @@ public sealed class ConfusionMatrixTests
         using var label = rawLabel.masked_fill(rawLabel.eq(classes), 255); // about one pixel in six is void
         var matrix = new ConfusionMatrix(classes);
         matrix.Add(prediction, label);
-        var p = prediction.ToArray<long>();
-        var g = label.ToArray<long>();
+        var p = prediction.data<long>().ToArray();
+        var g = label.data<long>().ToArray();
         var expected = new long[classes, classes];
         for (var i = 0; i < p.Length; i++)
         {

@@ -3,7 +3,7 @@ using WeClick.Data;
 using WeClick.Evaluation;
 using WeClick.Experiments;
 using WeClick.Models;
-using F = WeClick.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Core.Tests.Evaluation;
 
@@ -53,8 +53,8 @@ public sealed class EvaluatorTests
         {
             using var scope = NewDisposeScope();
             using var guard = no_grad();
-            var prediction = model.call(Normalised(dataset.Images[i])).Logits.argmax(1).ToArray<long>();
-            var label = dataset.Labels[i].ToArray<byte>();
+            var prediction = model.call(Normalised(dataset.Images[i])).Logits.argmax(1).data<long>().ToArray();
+            var label = dataset.Labels[i].data<byte>().ToArray();
             for (var p = 0; p < label.Length; p++)
             {
                 if (label[p] != 255)
@@ -92,7 +92,7 @@ public sealed class EvaluatorTests
         TensorAssert.Close(direct, single, rtol: 1e-5, atol: 1e-6);
         TensorAssert.Close(direct.add(mirrored).div(2), flipped, rtol: 1e-5, atol: 1e-6);
         // The mirror pass changes the result (the tiny network is not mirror-symmetric).
-        Assert.True(flipped.sub(single).abs().max().item<float>() > 1e-4);
+        Assert.True(flipped.sub(single).abs().max().ToSingle() > 1e-4);
         TensorAssert.Equal(flipped.argmax(0), new Evaluator(new EvaluationConfig { Flip = true }).Predict(model, image));
     }
 
@@ -108,8 +108,8 @@ public sealed class EvaluatorTests
         using var guard = no_grad();
         var x = Normalised(image);
         var full = model.call(x).Logits.softmax(1);
-        var half = F.interpolate(model.call(F.interpolate(x, size: [8, 12], mode: "bilinear", align_corners: false)).Logits,
-            size: [16, 24], mode: "bilinear", align_corners: false).softmax(1);
+        var half = F.interpolate(model.call(F.interpolate(x, size: [8, 12], mode: InterpolationMode.Bilinear, align_corners: false)).Logits,
+            size: [16, 24], mode: InterpolationMode.Bilinear, align_corners: false).softmax(1);
         TensorAssert.Close(full.add(half).div(2).squeeze(0), multi, rtol: 1e-5, atol: 1e-6);
         Assert.Equal([3L, 16, 24], multi.shape);
         TensorAssert.Close(ones(16, 24), multi.sum([0]), rtol: 1e-5, atol: 1e-5);

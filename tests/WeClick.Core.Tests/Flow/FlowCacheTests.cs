@@ -2,7 +2,8 @@ using WeClick.Core.Tests.Data;
 using WeClick.Data;
 using WeClick.Data.Synthetic;
 using WeClick.Flow;
-using WeClick.Torch.Vision;
+using WeClick.Serialization;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Flow;
 
@@ -105,7 +106,7 @@ public sealed class FlowCacheTests(TinySyntheticSet set) : IClassFixture<TinySyn
         var victim = Directory.GetFiles(_cache, "*.safetensors", SearchOption.AllDirectories).Order().First();
         using (var scope = NewDisposeScope())
         {
-            save_safetensors(new Dictionary<string, Tensor> { ["flow"] = zeros([2, 64, 128], ScalarType.Float16) }, victim,
+            Safetensors.Save(new Dictionary<string, Tensor> { ["flow"] = zeros([2, 64, 128], ScalarType.Float16) }, victim,
                 new Dictionary<string, string> { ["estimator"] = "something-else" });
         }
         Pass(dataset);

@@ -8,7 +8,7 @@ public class FlowVisualizationTests
     {
         using var scope = NewDisposeScope();
         var flow = stack([full([2, 2], u), full([2, 2], v)]);
-        return FlowVisualization.ToColor(flow, max).narrow(0, 0, 1).narrow(1, 0, 1).reshape(-1).ToArray<byte>();
+        return FlowVisualization.ToColor(flow, max).narrow(0, 0, 1).narrow(1, 0, 1).reshape(-1).data<byte>().ToArray();
     }
 
     [Fact]

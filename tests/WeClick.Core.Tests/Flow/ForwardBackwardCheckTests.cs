@@ -21,7 +21,7 @@ public class ForwardBackwardCheckTests
         var row = new byte[] { 1, 1, 1, 1, 1, 1, 0, 0 };
         for (var y = 0; y < 6; y++)
         {
-            Assert.Equal(row, valid[y].ToArray<byte>());
+            Assert.Equal(row, valid[y].data<byte>().ToArray());
         }
     }
 
@@ -98,9 +98,9 @@ public class ForwardBackwardCheckTests
         var reverse = dis.Estimate(snippet.Frames[k - gap], snippet.Frames[k]);
         var valid = new ForwardBackwardCheck().Valid(flow, reverse).@bool();
         var visible = snippet.FlowValid[k - gap]!.@bool();
-        var error = (flow - snippet.Flows[k - gap]!).square().sum(0).sqrt();
-        var kept = error.masked_select(valid.logical_and(visible)).mean().item<double>();
-        var dropped = error.masked_select(valid.logical_not().logical_and(visible)).mean().item<double>();
+        var error = (flow - snippet.Flows[k - gap]!).square().sum(dim: 0).sqrt();   // dim: named, or TorchSharp binds the literal 0 to sum(ScalarType) and sums everything
+        var kept = error.masked_select(valid.logical_and(visible)).mean().ToDouble();
+        var dropped = error.masked_select(valid.logical_not().logical_and(visible)).mean().ToDouble();
         var keptShare = valid.logical_and(visible).sum().item<long>() / (double)visible.sum().item<long>();
         Assert.InRange(keptShare, 0.5, 1.0);
         Assert.True(kept < 0.5 * dropped, $"end-point error {kept:F2} px where kept vs {dropped:F2} px where rejected ({keptShare:P0} kept)");

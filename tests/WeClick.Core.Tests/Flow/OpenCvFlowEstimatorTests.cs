@@ -2,7 +2,7 @@ using WeClick.Core.Tests.Support;
 using WeClick.Data;
 using WeClick.Data.Synthetic;
 using WeClick.Flow;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Flow;
 
@@ -31,8 +31,8 @@ public class OpenCvFlowEstimatorTests
         var flow = Create(name).Estimate(target, neighbour);
         Assert.Equal(new long[] { 2, 120, 160 }, flow.shape);
         var interior = flow.narrow(1, 20, 80).narrow(2, 20, 120); // away from borders
-        Assert.InRange(interior[0].mean().item<double>(), 2.7, 3.3); // target(p) = neighbour(p + (3, 2))
-        Assert.InRange(interior[1].mean().item<double>(), 1.7, 2.3);
+        Assert.InRange(interior[0].mean().ToDouble(), 2.7, 3.3); // target(p) = neighbour(p + (3, 2))
+        Assert.InRange(interior[1].mean().ToDouble(), 1.7, 2.3);
     }
 
     [Fact]
@@ -47,11 +47,11 @@ public class OpenCvFlowEstimatorTests
         var estimated = new DisFlowEstimator().Estimate(target, neighbour);
         var truth = snippet.Flows[k - 1]!;
         var valid = snippet.FlowValid[k - 1]!.unsqueeze(0);
-        var endPointError = (estimated - truth).square().sum(0, keepdim: true).sqrt().masked_select(valid).mean().item<double>();
+        var endPointError = (estimated - truth).square().sum(0, keepdim: true).sqrt().masked_select(valid).mean().ToDouble();
         Assert.True(endPointError < 1.0, $"mean end-point error {endPointError:F2} px");
         var warped = BackwardWarp.Apply(BackwardWarp.Grey(neighbour), estimated, "bilinear");
-        var aligned = (warped - BackwardWarp.Grey(target)).abs().masked_select(valid).mean().item<double>();
-        var unaligned = (BackwardWarp.Grey(neighbour) - BackwardWarp.Grey(target)).abs().masked_select(valid).mean().item<double>();
+        var aligned = (warped - BackwardWarp.Grey(target)).abs().masked_select(valid).mean().ToDouble();
+        var unaligned = (BackwardWarp.Grey(neighbour) - BackwardWarp.Grey(target)).abs().masked_select(valid).mean().ToDouble();
         Assert.True(aligned < 0.6 * unaligned, $"warped error {aligned:F2} vs unwarped {unaligned:F2}");
     }
 
@@ -95,7 +95,7 @@ public class OpenCvFlowEstimatorTests
     public void Estimate_RejectsFramesOfDifferentSizes()
     {
         using var scope = NewDisposeScope();
-        var e = Assert.Throws<TorchException>(() => new DisFlowEstimator().Estimate(zeros([32, 32, 3], ScalarType.Byte), zeros([32, 40, 3], ScalarType.Byte)));
+        var e = Assert.Throws<OpenCvException>(() => new DisFlowEstimator().Estimate(zeros([32, 32, 3], ScalarType.Byte), zeros([32, 40, 3], ScalarType.Byte)));
         Assert.Contains("differ in size", e.Message);
     }
 }

@@ -33,7 +33,7 @@ public sealed class TorchScriptFlowEstimatorTests : IDisposable
     {
         var path = Path.Combine(_folder, "not-a-model.pt");
         File.WriteAllText(path, "hello");
-        var e = Assert.Throws<TorchException>(() => new TorchScriptFlowEstimator(path));
+        var e = Assert.Throws<InvalidDataException>(() => new TorchScriptFlowEstimator(path));
         Assert.Contains(path, e.Message);
         Assert.Throws<FileNotFoundException>(() => new TorchScriptFlowEstimator(Path.Combine(_folder, "missing.pt")));
     }

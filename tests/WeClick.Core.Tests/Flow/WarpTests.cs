@@ -65,8 +65,8 @@ public sealed class WarpTests
         manual_seed(3);
         var flow = rand(1, 2, 3, 4).mul(3).sub(1.5);
         var (warped, _) = Warp.Backward(labels, flow, "nearest");
-        var allowed = labels.flatten().ToArray<float>().ToHashSet();
-        Assert.All(warped.flatten().ToArray<float>(), v => Assert.Contains(v, allowed));
+        var allowed = labels.flatten().data<float>().ToArray().ToHashSet();
+        Assert.All(warped.flatten().data<float>().ToArray(), v => Assert.Contains(v, allowed));
         // And the nearest sample of a +0.6 horizontal shift is the next pixel.
         var shift = zeros(1, 2, 3, 4);
         shift[0][0].fill_(0.6);

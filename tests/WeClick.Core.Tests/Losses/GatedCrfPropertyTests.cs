@@ -20,7 +20,7 @@ public sealed class GatedCrfPropertyTests
         var prob = Row([0.75, 0.5, 0.25, 0.5], 2, 2);
         var image = Row([0, 1, 0, 0, 0, 0], 3, 2);
         var loss = GatedCrfLoss.Compute(prob, image, null, new() { Radius = 1, Downscale = 1, Kernels = [new(1, 1, 1)] });
-        Assert.Equal(0.18393972058572117, loss.item<double>(), 15);
+        Assert.Equal(0.18393972058572117, loss.ToDouble(), 15);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class GatedCrfPropertyTests
         var image = zeros([1, 3, 1, 3], ScalarType.Float64);
         var valid = tensor(new double[] { 1, 1, 0 }, [1, 1, 3], ScalarType.Float64);
         var loss = GatedCrfLoss.Compute(prob, image, valid, new() { Radius = 1, Downscale = 1, Kernels = [new(1, 1, null)] });
-        Assert.Equal(0.45489799478447507, loss.item<double>(), 15); // 0.75·e^(−½)
+        Assert.Equal(0.45489799478447507, loss.ToDouble(), 15); // 0.75·e^(−½)
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class GatedCrfPropertyTests
         var image = randn([2, 3, 6, 7], ScalarType.Float64) * 0.3;
         var valid = (rand([2, 6, 7], ScalarType.Float64) > 0.3).to(ScalarType.Float64);
         var expected = BruteForce(prob, image, valid, settings);
-        var actual = GatedCrfLoss.Compute(prob, image, valid, settings).item<double>();
+        var actual = GatedCrfLoss.Compute(prob, image, valid, settings).ToDouble();
         Assert.Equal(expected, actual, 1e-12);
     }
 
@@ -61,7 +61,7 @@ public sealed class GatedCrfPropertyTests
         var prob = zeros([2, 4, 9, 8], ScalarType.Float64);
         prob.narrow(1, 2, 1).fill_(1.0);
         var image = randn([2, 3, 36, 32], ScalarType.Float64);
-        var loss = GatedCrfLoss.Compute(prob, image, null, new()).item<double>();
+        var loss = GatedCrfLoss.Compute(prob, image, null, new()).ToDouble();
         Assert.Equal(0.0, loss, 1e-12);
     }
 
@@ -92,12 +92,12 @@ public sealed class GatedCrfPropertyTests
         // Padding: the right 11 input columns → prediction columns ≥ 6 invalid (column 6 only half padded: eroded).
         var valid = ones([1, 16, 24], ScalarType.Float64);
         valid.narrow(2, 13, 11).zero_();
-        var loss = GatedCrfLoss.Compute(prob, image, valid, settings).item<double>();
+        var loss = GatedCrfLoss.Compute(prob, image, valid, settings).ToDouble();
 
         // Columns ≥ 6 + r = 8 are neither sources nor within r of one: their predictions do not matter.
         var changed = prob.clone();
         changed.narrow(3, 8, 4).copy_(randn([1, 3, 8, 4], ScalarType.Float64).softmax(1));
-        Assert.Equal(loss, GatedCrfLoss.Compute(changed, image, valid, settings).item<double>(), 1e-14);
+        Assert.Equal(loss, GatedCrfLoss.Compute(changed, image, valid, settings).ToDouble(), 1e-14);
 
         // D = 8·6 valid prediction pixels: the same sum as the brute force with that normaliser.
         var mask = ones([1, 8, 12], ScalarType.Float64);
@@ -107,7 +107,7 @@ public sealed class GatedCrfPropertyTests
         Assert.Equal(BruteSum(prob, rgb, mask, settings with { Downscale = 1 }) / 48.0, loss, 1e-12);
 
         // All padding: no sources, D clamped to 1 → 0, no NaN.
-        var none = GatedCrfLoss.Compute(prob, image, zeros([1, 1, 16, 24], ScalarType.Float64), settings).item<double>();
+        var none = GatedCrfLoss.Compute(prob, image, zeros([1, 1, 16, 24], ScalarType.Float64), settings).ToDouble();
         Assert.Equal(0.0, none);
     }
 
@@ -121,7 +121,7 @@ public sealed class GatedCrfPropertyTests
         var image = randn([2, 3, 8, 10], ScalarType.Float64) * 0.3;
         var valid = ones([2, 8, 10], ScalarType.Float64);
         valid[1].narrow(1, 7, 3).zero_();
-        Assert.True(autograd.gradcheck(x => GatedCrfLoss.Compute(x[0], image, valid, settings), [prob], eps: 1e-6, atol: 1e-8, rtol: 1e-5));
+        Assert.True(Gradcheck.Check(x => GatedCrfLoss.Compute(x[0], image, valid, settings), [prob], eps: 1e-6, atol: 1e-8, rtol: 1e-5));
     }
 
     public static TheoryData<string, Func<GatedCrfSettings>> BadSettings => new()
@@ -172,16 +172,16 @@ public sealed class GatedCrfPropertyTests
     /// <summary>The formula written out pair by pair (features and mask already at the prediction grid), divided by D.</summary>
     private static double BruteForce(Tensor prob, Tensor rgb, Tensor mask, GatedCrfSettings s)
     {
-        var d = Math.Max(1.0, mask.sum().item<double>());
+        var d = Math.Max(1.0, mask.sum().ToDouble());
         return BruteSum(prob, rgb, mask, s) / d;
     }
 
     private static double BruteSum(Tensor prob, Tensor rgb, Tensor mask, GatedCrfSettings s)
     {
         var (n, c, h, w) = (prob.shape[0], prob.shape[1], prob.shape[2], prob.shape[3]);
-        var y = prob.detach().ToArray<double>();
-        var im = rgb.ToArray<double>();
-        var m = mask.ToArray<double>();
+        var y = prob.detach().data<double>().ToArray();
+        var im = rgb.data<double>().ToArray();
+        var m = mask.data<double>().ToArray();
         double P(long b, long k, long yy, long xx) => y[((b * c + k) * h + yy) * w + xx];
         double I(long b, long k, long yy, long xx) => im[((b * 3 + k) * h + yy) * w + xx];
         var total = 0.0;

@@ -31,7 +31,7 @@ public partial class ModelCatalogTests
         loss.backward();
         var first = model.named_parameters().First();
         Assert.Matches(@"^backbone\.(conv1|features\.0\.0)\.weight$", first.name);
-        Assert.True(first.parameter.grad!.abs().sum().item<double>() > 0, $"no gradient reached {first.name}");
+        Assert.True(first.parameter.grad!.abs().sum().ToDouble() > 0, $"no gradient reached {first.name}");
     }
 
     [GeneratedRegex(@"^\|\s*`(?<name>[a-z0-9-]+)`\s*\|\s*(?<count>[0-9,]+)\s*\|")]

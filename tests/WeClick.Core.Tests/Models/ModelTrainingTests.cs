@@ -41,10 +41,10 @@ public class ModelTrainingTests
         using var model = Tiny();
         var groups = ModelTraining.ParameterGroups(model, backboneLr: 0.001, headLr: 0.01);
         Assert.Equal(2, groups.Count);
-        Assert.Equal(model.Backbone.parameters().Count(), groups[0].@params.Count);
-        Assert.Equal(model.Head.parameters().Count(), groups[1].@params.Count);
-        Assert.Equal(0.001, groups[0].lr);
-        Assert.Equal(0.01, groups[1].lr);
+        Assert.Equal(model.Backbone.parameters().Count(), groups[0].Parameters.Count());
+        Assert.Equal(model.Head.parameters().Count(), groups[1].Parameters.Count());
+        Assert.Equal(0.001, groups[0].LearningRate);
+        Assert.Equal(0.01, groups[1].LearningRate);
 
         model.Backbone.requires_grad_(false);
         Assert.Single(ModelTraining.ParameterGroups(model, 0.001, 0.01));

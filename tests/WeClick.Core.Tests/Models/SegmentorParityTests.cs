@@ -1,3 +1,4 @@
+using WeClick.Engine;
 using WeClick.Models;
 
 namespace WeClick.Core.Tests.Models;
@@ -31,7 +32,7 @@ public sealed class SegmentorParityTests : IDisposable
             logits = model.call(x).Logits;
         }
         var checkpoint = Path.Combine(_folder, "model.safetensors");
-        model.save(checkpoint);
+        model.SaveWeights(checkpoint);
         ReferenceData.Save(Path.Combine(_folder, "in"), new Dictionary<string, Tensor> { ["x"] = x });
         PyTorchReference.Run("segmentor.py", Path.Combine(_folder, "out"), name, checkpoint, Path.Combine(_folder, "in"));
         var python = ReferenceData.Load(Path.Combine(_folder, "out"));

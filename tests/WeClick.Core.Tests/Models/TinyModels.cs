@@ -1,5 +1,5 @@
 using WeClick.Models;
-using WeClick.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace WeClick.Core.Tests.Models;
 
@@ -10,7 +10,7 @@ internal sealed class TinyBackbone : Backbone
     private readonly BatchNorm2d bn = nn.BatchNorm2d(4);
     private readonly Conv2d down = nn.Conv2d(4, 6, 3, stride: 2, padding: 1);
 
-    public TinyBackbone() => RegisterComponents();
+    public TinyBackbone() : base(nameof(TinyBackbone)) => RegisterComponents();
 
     public override long LowChannels => 4;
     public override long AuxiliaryChannels => 6;
@@ -26,7 +26,7 @@ internal sealed class TinyBackbone : Backbone
 }
 
 /// <summary>A 1×1 classifier on the high features.</summary>
-internal sealed class TinyHead(long classes) : SegmentationHead
+internal sealed class TinyHead(long classes) : SegmentationHead(nameof(TinyHead))
 {
     private readonly Conv2d classifier = nn.Conv2d(6, classes, 1);
 

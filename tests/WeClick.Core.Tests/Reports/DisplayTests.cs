@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using WeClick.Data;
 using WeClick.Evaluation;
 using WeClick.Reports;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Reports;
 
@@ -78,7 +78,7 @@ public sealed class DisplayTests : IDisposable
         var frame = full([2, 2, 3], 100, dtype: ScalarType.Byte);
         var blended = new MaskView(labels, classes, frame, opacity: 0.5);
         File.WriteAllBytes(path, blended.Png);
-        var pixels = Image.Read(path).ToArray<byte>();
+        var pixels = Image.Read(path).data<byte>().ToArray();
         var palette = SegmentationPalette.For(classes);
         Assert.Equal((byte)Math.Round(0.5 * 100 + 0.5 * palette[1, 0]), pixels[0]);
         Assert.Equal(new byte[] { 100, 100, 100 }, pixels[6..9]); // void shows the frame

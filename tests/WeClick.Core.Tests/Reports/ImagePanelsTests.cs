@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using WeClick.Clicks;
 using WeClick.Data;
 using WeClick.Reports;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Reports;
 
@@ -34,7 +34,7 @@ public sealed class ImagePanelsTests : IDisposable
             palette[0, 0], palette[0, 1], palette[0, 2], palette[1, 0], palette[1, 1], palette[1, 2], palette[10, 0], palette[10, 1], palette[10, 2],
             0, 0, 0, palette[3, 0], palette[3, 1], palette[3, 2], palette[3, 0], palette[3, 1], palette[3, 2],
         ];
-        Assert.Equal(expected, decoded.ToArray<byte>());
+        Assert.Equal(expected, decoded.data<byte>().ToArray());
         Assert.Equal((2, 3), (panel.Height, panel.Width));
     }
 
@@ -54,7 +54,7 @@ public sealed class ImagePanelsTests : IDisposable
         using var scope = NewDisposeScope();
         // Pixel 0 still, pixel 1 moving right by 4 px (the largest: full saturation).
         var flow = tensor(new float[] { 0, 4, 0, 0 }, [2, 1, 2]);
-        var decoded = Decode(ImagePanels.Flow(flow).Png).ToArray<byte>();
+        var decoded = Decode(ImagePanels.Flow(flow).Png).data<byte>().ToArray();
         Assert.Equal(new byte[] { 255, 255, 255, right.R, right.G, right.B }, decoded);
         var e = Assert.Throws<ArgumentException>(() => FlowColors.Colorize(zeros([3, 2, 2])));
         Assert.Contains("[2, H, W]", e.Message, StringComparison.Ordinal);
@@ -65,9 +65,9 @@ public sealed class ImagePanelsTests : IDisposable
     {
         using var scope = NewDisposeScope();
         var map = tensor(new float[] { 2, 3, 4, float.NaN }, [2, 2]);
-        var decoded = Decode(ImagePanels.Map(map, "consistency").Png).ToArray<byte>();
+        var decoded = Decode(ImagePanels.Map(map, "consistency").Png).data<byte>().ToArray();
         Assert.Equal(new byte[] { 0, 0, 0, 128, 128, 128, 255, 255, 255, 0, 0, 0 }, decoded);
-        var fixedRange = Decode(ImagePanels.Map(map, "c", ColorMap.Viridis, 0, 4).Png).ToArray<byte>();
+        var fixedRange = Decode(ImagePanels.Map(map, "c", ColorMap.Viridis, 0, 4).Png).data<byte>().ToArray();
         Assert.Equal(new byte[] { 253, 231, 37 }, fixedRange[6..9]); // 4 = max → viridis yellow
     }
 
@@ -79,9 +79,9 @@ public sealed class ImagePanelsTests : IDisposable
         var frame = zeros([20, 20, 3], dtype: ScalarType.Byte);
         var decoded = Decode(ImagePanels.Clicks(frame, [new Click(10, 5, 4, 0)], classes).Png);
         var palette = SegmentationPalette.For(classes);
-        Assert.Equal(new[] { palette[4, 0], palette[4, 1], palette[4, 2] }, decoded[5][10].ToArray<byte>());
-        Assert.Equal(new byte[] { 0, 0, 0 }, decoded[15][2].ToArray<byte>());
-        Assert.Equal(0, frame.sum().item<long>());
+        Assert.Equal(new[] { palette[4, 0], palette[4, 1], palette[4, 2] }, decoded[5][10].data<byte>().ToArray());
+        Assert.Equal(new byte[] { 0, 0, 0 }, decoded[15][2].data<byte>().ToArray());
+        Assert.Equal(0, frame.sum().ToInt64());
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ImagePanelsTests : IDisposable
         Assert.Equal(["y", "y2", "y3"], data.Select(t => (string?)t!["yaxis"]));
         var source = (string)data[0]!["source"]!;
         Assert.StartsWith("data:image/png;base64,", source, StringComparison.Ordinal);
-        Assert.Equal(Enumerable.Repeat((byte)7, 72), Decode(Convert.FromBase64String(source["data:image/png;base64,".Length..])).ToArray<byte>());
+        Assert.Equal(Enumerable.Repeat((byte)7, 72), Decode(Convert.FromBase64String(source["data:image/png;base64,".Length..])).data<byte>().ToArray());
         var layout = json["layout"]!;
         Assert.Equal(2, (int)layout["grid"]!["rows"]!);
         Assert.Equal(2, (int)layout["grid"]!["columns"]!);

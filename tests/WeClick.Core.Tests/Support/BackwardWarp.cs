@@ -15,9 +15,16 @@ internal static class BackwardWarp
         var xs = arange(w, ScalarType.Float32).view(1, w).add(flow[0]).mul(2.0 / (w - 1)).sub(1.0);
         var ys = arange(h, ScalarType.Float32).view(h, 1).add(flow[1]).mul(2.0 / (h - 1)).sub(1.0);
         var grid = stack([xs, ys], -1).unsqueeze(0);
-        return nn.functional.grid_sample(image.unsqueeze(0), grid, mode, "border", align_corners: true).squeeze(0).MoveToOuterDisposeScope();
+        var sampling = mode switch
+        {
+            "bilinear" => GridSampleMode.Bilinear,
+            "nearest" => GridSampleMode.Nearest,
+            _ => throw new ArgumentException($"BackwardWarp: mode must be 'bilinear' or 'nearest', got '{mode}'.", nameof(mode)),
+        };
+        return nn.functional.grid_sample(image.unsqueeze(0), grid, sampling, GridSamplePaddingMode.Border, align_corners: true)
+            .squeeze(0).MoveToOuterDisposeScope();
     }
 
     /// <summary>uint8 [H, W, 3] → float32 grey [1, H, W].</summary>
-    public static Tensor Grey(Tensor frame) => frame.to(ScalarType.Float32).mean(2).unsqueeze(0);
+    public static Tensor Grey(Tensor frame) => frame.to(ScalarType.Float32).mean([2]).unsqueeze(0);
 }

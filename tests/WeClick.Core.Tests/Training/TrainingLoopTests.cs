@@ -1,7 +1,9 @@
 using WeClick.Data;
+using WeClick.Engine;
 using WeClick.Experiments;
 using WeClick.Losses;
 using WeClick.Models;
+using WeClick.Serialization;
 using WeClick.Training;
 
 namespace WeClick.Core.Tests.Training;
@@ -12,10 +14,10 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
 
     private static Dictionary<string, float[]> Weights(string path)
     {
-        using var file = load_safetensors(path);
+        using var file = Safetensors.Load(path);
         return file.Tensors.Where(t => t.Key.StartsWith("model.", StringComparison.Ordinal) || !t.Key.Contains('.') || t.Value.dtype == ScalarType.Float32)
             .Where(t => t.Value.dtype == ScalarType.Float32)
-            .ToDictionary(t => t.Key, t => t.Value.flatten().ToArray<float>());
+            .ToDictionary(t => t.Key, t => t.Value.flatten().data<float>().ToArray());
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
         Assert.Contains("\"EpochsDone\": 4", File.ReadAllText(Path.Combine(folder, "last.json")));
         // The best weights load into a fresh teacher.
         using var fresh = ExperimentSetup.CreateModel(tiny.Config.Teacher, 11);
-        fresh.load(result.BestWeights);
+        fresh.LoadWeights(result.BestWeights);
     }
 
     [Fact]
@@ -97,6 +99,29 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
         // Another seed in the same folder is refused, not silently mixed.
         var e = Assert.Throws<InvalidOperationException>(() => ExperimentTraining.TrainTeacher(tiny.Config, 4, stopped, ConfigText));
         Assert.Contains("seed 3, not 4", e.Message);
+    }
+
+    [Fact]
+    public void LongerRun_KeepsTheLiveTensorCountFlat()
+    {
+        // Every step runs in a dispose scope: after the first step (which creates SGD's momentum buffers) the number of
+        // live tensors on the training thread is the same after every step, epoch ends (checkpoints, validation) included.
+        var folder = tiny.NewFolder("flat");
+        var live = new List<long>();
+        ExperimentTraining.TrainTeacher(tiny.Config with { TeacherSchedule = tiny.Config.TeacherSchedule with { Epochs = 6, EvaluateEvery = 2 } }, 0, folder, ConfigText,
+            new TrainingHooks
+            {
+                Observer = u =>
+                {
+                    if (u.Kind == TrainingUpdateKind.Step)
+                    {
+                        live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+                    }
+                },
+                Validate = model => new Dictionary<string, double> { ["mIoU"] = 0.5 },
+            });
+        Assert.Equal(12, live.Count); // 6 epochs × 2 steps
+        Assert.All(live.Skip(1), count => Assert.Equal(live[1], count));
     }
 
     private sealed class PoisonedStep(ITrainingStep inner, long poisonAt) : ITrainingStep

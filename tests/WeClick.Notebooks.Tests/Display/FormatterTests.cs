@@ -1,7 +1,8 @@
 using System.Globalization;
 using WeClick.Notebooks.Display;
 using WeClick.Reports;
-using WeClick.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Notebooks.Tests.Display;
 
@@ -105,5 +106,33 @@ public sealed class FormatterTests
 
         Assert.Equal("tensor(shape=[40, 50], dtype=float32, device=cpu)\nmin=0 max=1999 mean=999.5 std=577.495", bundle.Text);
         Assert.Equal(["text/plain"], bundle.Data.Keys);
+    }
+
+    [Fact]
+    public void Tensor_HtmlTable_AndNonDefaultDtypeAndGrad()
+    {
+        using var scope = torch.NewDisposeScope();
+        var bundle = Formatter.Format(torch.tensor(new[] { 1, 2, 3, 4 }).reshape(2, 2));
+
+        Assert.Equal("tensor([[1, 2],\n        [3, 4]], dtype=torch.int32)", bundle.Text);
+        var html = bundle.Data["text/html"].GetValue<string>();
+        Assert.StartsWith("<table class=\"weclick-tensor\"><caption>tensor [2, 2] int32 cpu</caption>", html);
+        Assert.Contains("<tr><th>1</th><td>3</td><td>4</td></tr>", html);
+        Assert.Equal("tensor([0.5000, 2.0000], requires_grad=True)", Formatter.Format(torch.tensor(new[] { 0.5f, 2f }, requires_grad: true)).Text);
+        Assert.Equal("tensor([1.0000e-05, 1.0000e+00])", Formatter.Format(torch.tensor(new[] { 1e-5f, 1f })).Text);
+    }
+
+    [Fact]
+    public void Tensor_Describe_IsTheOldOneLineForm_AndTablesUseIt()
+    {
+        using var scope = torch.NewDisposeScope();
+        var t = torch.arange(8, dtype: ScalarType.Float32).reshape(2, 4);
+
+        Assert.Equal("Tensor[2, 4] float32 cpu [0, 1, 2, 3, 4, 5, ...]", TensorFormatter.Describe(t));
+        var table = Formatter.Format(new[] { (Name: "weights", Value: t) }).Data["text/html"].GetValue<string>();
+        Assert.Contains("<td>Tensor[2, 4] float32 cpu [0, 1, 2, 3, 4, 5, ...]</td>", table);
+        var disposed = torch.ones(1);
+        disposed.Dispose();
+        Assert.Equal("tensor(disposed)", Formatter.Format(disposed).Text);
     }
 }

@@ -14,7 +14,6 @@ public sealed class WorkbenchDisplayTests
         await ExecutorTesting.RunOk(executor, """
             using WeClick.Reports;
             using WeClick.Data;
-            using static WeClick.Torch.torch;
             display(new Table(new[] { "model", "mIoU" }, new[] { new object?[] { "student <MFD>", 0.5 } }));
             display(new MaskView(tensor(new byte[] { 0, 1, 2, 255 }).reshape(2, 2), ClassSet.CamVid));
             display(Charts.Scatter(new[] { ("R18", 30.0, 61.2) }, "accuracy vs speed", "FPS", "mIoU"));

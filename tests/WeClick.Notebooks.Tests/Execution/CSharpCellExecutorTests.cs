@@ -104,10 +104,38 @@ public sealed class CSharpCellExecutorTests(SharedExecutorFixture fixture) : ICl
     [Fact]
     public async Task Tensor_FromACell_ShowsItsValues()
     {
-        var outcome = await ExecutorTesting.RunOk(Executor, "using static WeClick.Torch.torch;\nvar t = arange(6).reshape(2, 3);\nt");
+        // No using: TorchSharp and static TorchSharp.torch are default imports, as PyTorch's `torch` is at hand.
+        var outcome = await ExecutorTesting.RunOk(Executor, "var t = arange(6).reshape(2, 3);\nt");
 
         Assert.Equal("tensor([[0, 1, 2],\n        [3, 4, 5]])", outcome.Result!.Text);
         Assert.Contains("<td>5</td>", outcome.Result.Data["text/html"].GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TorchSharp_FromACell_TrainsAModule()
+    {
+        // The engine's natives load inside the executor, and PyTorch code ports line by line (nn, optim, functional).
+        var outcome = await ExecutorTesting.RunOk(Executor, """
+            manual_seed(0);
+            var layer = nn.Linear(3, 1);
+            var optimizer = optim.SGD(layer.parameters(), learningRate: 0.1);
+            var x = randn(16, 3);
+            var y = x.sum(1, keepdim: true);
+            double Loss() => nn.functional.mse_loss(layer.call(x), y, nn.Reduction.Mean).item<float>();
+            var before = Loss();
+            for (var i = 0; i < 50; i++)
+            {
+                optimizer.zero_grad();
+                nn.functional.mse_loss(layer.call(x), y, nn.Reduction.Mean).backward();
+                optimizer.step();
+            }
+            (before, after: Loss(), torch.__version__)
+            """);
+
+        Assert.Matches(@"^\(\d+\.\d+, \d+\.\d+(E-\d+)?, 2\.10", outcome.Result!.Text);
+        var values = outcome.Result.Text.Trim('(', ')').Split(", ");
+        Assert.True(double.Parse(values[1], System.Globalization.CultureInfo.InvariantCulture) < double.Parse(values[0], System.Globalization.CultureInfo.InvariantCulture) / 10,
+            outcome.Result.Text);
     }
 
     [Fact]

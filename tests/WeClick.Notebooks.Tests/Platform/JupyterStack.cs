@@ -34,9 +34,22 @@ internal sealed class JupyterStack : IDisposable
         }
     }
 
-    /// <summary>The built CLI (same configuration as the tests).</summary>
-    public static string CliExecutable =>
-        Path.Combine(RepositoryRoot, "src", "WeClick.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "weclick");
+    /// <summary>The built CLI (same configuration as the tests): src/WeClick.Cli/bin/&lt;Configuration&gt;/net10.0, or in a
+    /// build slot (<c>-p:WeClickBuildSlot=NAME</c>: build/slots/NAME/bin/&lt;Project&gt;/&lt;Configuration&gt;/net10.0) the slot's.</summary>
+    public static string CliExecutable
+    {
+        get
+        {
+            var here = new DirectoryInfo(AppContext.BaseDirectory);
+            var configuration = here.Parent!.Name;
+            var slotBin = here.Parent.Parent?.Parent;
+            if (slotBin is { Name: "bin" } && slotBin.Parent?.Parent is { Name: "slots" })
+            {
+                return Path.Combine(slotBin.FullName, "WeClick.Cli", configuration, "net10.0", "weclick");
+            }
+            return Path.Combine(RepositoryRoot, "src", "WeClick.Cli", "bin", configuration, "net10.0", "weclick");
+        }
+    }
 
     /// <summary>The environment Jupyter tools run with: our kernelspec first, nothing from the user's Jupyter folders.</summary>
     public Dictionary<string, string> Environment => new()

@@ -25,17 +25,22 @@ public sealed class NotebookExecutionTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    public static TheoryData<string> Notebooks => ["00-tour", "01-click-generation"];
+    [Fact]
+    public void Tour_RunsHeadlessAndInJupyter_WithTheSameOutputs_AndItsFiguresDrawInABrowser() => RunAndCompare("00-tour", []);
 
-    [Theory]
-    [MemberData(nameof(Notebooks))]
-    public void Notebook_RunsHeadlessAndInJupyter_WithTheSameOutputs_AndItsFiguresDrawInABrowser(string name)
+    // Its CamVid cells need the real CamVid subset (../shared/data): without it (a fresh clone) the test is skipped,
+    // saying what is missing, rather than failing on the figures those cells would have drawn.
+    [CamVidFact]
+    public void ClickGeneration_RunsHeadlessAndInJupyter_WithTheSameOutputs_AndItsFiguresDrawInABrowser() =>
+        RunAndCompare("01-click-generation", [NotebookParameter.Raw("camvidRoot", SharedData.CamVid)]);
+
+    private void RunAndCompare(string name, IReadOnlyList<NotebookParameter> parameters)
     {
         // The same input for both runs: the shipped notebook with parameters injected as papermill does (CamVid from
         // the shared data folder; everything else the notebook's own defaults).
         var source = Path.Combine(JupyterStack.RepositoryRoot, "notebooks", name + ".ipynb");
         var notebook = NotebookDocument.Load(source);
-        ParameterInjector.Inject(notebook, name == "01-click-generation" ? [NotebookParameter.Raw("camvidRoot", SharedData.CamVid)] : []);
+        ParameterInjector.Inject(notebook, parameters);
         var headless = Prepare(notebook, "headless", name);
         var jupyter = Prepare(notebook, "jupyter", name);
 

@@ -19,13 +19,15 @@ public sealed class RealKernelTests : IDisposable
     }
 
     [Fact]
-    public void InstalledKernel_AnswersInfoIsCompleteAndCompletion_RejectsABadSignature_InterruptsALoop_RestartsFresh_AndShutsDownCleanly()
+    public void InstalledKernel_AnswersInfoIsCompleteAndCompletion_ShowsATorchSharpTensor_RejectsABadSignature_InterruptsALoop_RestartsFresh_AndShutsDownCleanly()
     {
         var result = stack.Python(Path.Combine("Platform", "real_kernel_check.py"), [folder], TimeSpan.FromMinutes(4));
         var last = result.Stdout.Trim().Split('\n')[^1];
         Assert.True(last.StartsWith('{'), $"real_kernel_check.py printed no result (exit {result.ExitCode}):\n{result.Stdout}\n{result.Stderr}");
         var observed = JsonNode.Parse(last)!;
         Assert.True(result.ExitCode == 0 && (bool)observed["ok"]!, $"{observed}\n{result.Stderr}");
+        Assert.Equal("tensor([[0, 1, 2],\n        [3, 4, 5]])", (string?)observed["tensor_text"]);
+        Assert.Equal("conv 9\n", (string?)observed["tensor_stream"]);
         Assert.Equal(["input_request"], observed["input_prompts"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(["True"], observed["input_result"]!.AsArray().Select(n => (string)n!));
         Assert.Contains("did not allow stdin", (string)observed["input_refused"]!);

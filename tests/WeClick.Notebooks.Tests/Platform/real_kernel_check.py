@@ -65,6 +65,17 @@ def main(working_dir):
         streams = [c["text"] for t, c in outputs if t == "stream"]
         check(reply["status"] == "ok" and results == ["5"] and "".join(streams) == "hello\n", f"execute: {reply} {outputs}")
 
+        # TorchSharp in the kernel process: its libtorch natives load (from the kernel's deps.json), `torch` is a default
+        # import, and a tensor shows as PyTorch prints it, with an HTML table.
+        reply, outputs = run_cell(kc, "var t = arange(6).reshape(2, 3);\n"
+                                      "var conv = nn.functional.conv2d(ones(1, 1, 3, 3), ones(1, 1, 3, 3)).item<float>();\n"
+                                      "Console.WriteLine($\"conv {conv}\");\nt", timeout=120)
+        shown = [c["data"] for t, c in outputs if t == "execute_result"]
+        observed["tensor_text"] = shown[0]["text/plain"] if shown else None
+        observed["tensor_html"] = "<td>5</td>" in shown[0].get("text/html", "") if shown else False
+        observed["tensor_stream"] = "".join(c["text"] for t, c in outputs if t == "stream")
+        check(reply["status"] == "ok" and observed["tensor_html"], f"tensor cell: {reply} {outputs}")
+
         # Console.ReadLine in a C# cell asks the frontend (input_request) when the request allows stdin, and fails
         # with a clear error when it does not (nbconvert, papermill).
         prompts = []

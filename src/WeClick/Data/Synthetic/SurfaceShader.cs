@@ -1,5 +1,5 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Data.Synthetic;
 
@@ -99,7 +99,7 @@ internal sealed class SurfaceShader(SyntheticScene scene) : IDisposable
                 var horizon = tensor(new[] { 205f, 215f, 228f }, [3, 1, 1]);
                 var sky = horizon.add(baseColour.sub(horizon).mul(toZenith));
                 var clouds = Noise(layer, p, 25, 0, 0).sub(0.5).mul(3.0).clamp(0.0, 1.0).mul(amp).unsqueeze(0);
-                return sky.add(sky.rsub(245.0).mul(clouds));
+                return sky.add(sky.neg().add(245.0).mul(clouds)); // (245 − sky)·clouds
             }
             case SurfacePattern.Facade:
             {
@@ -184,7 +184,7 @@ internal sealed class SurfaceShader(SyntheticScene scene) : IDisposable
         var u = Frac(p.A.add(shiftA).div(period).add(layer.NoiseOffset.A)).mul(2.0).sub(1.0);
         var v = Frac(p.B.add(shiftB).div(period).add(layer.NoiseOffset.B)).mul(2.0).sub(1.0);
         using var grid = stack([u, v], -1).to(ScalarType.Float32).unsqueeze(0); // [1, h, w, 2] as (x, y)
-        using var sampled = nn.functional.grid_sample(_tile, grid, "bilinear", "border", align_corners: true);
+        using var sampled = nn.functional.grid_sample(_tile, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: true);
         var keep = p.Max.div(feature).mul(-2.0).add(2.0).clamp(0.0, 1.0).to(ScalarType.Float32);
         return sampled.view(p.A.size(0), p.A.size(1)).sub(0.5).mul(keep).add(0.5);
     }

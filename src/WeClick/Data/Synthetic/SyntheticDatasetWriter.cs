@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TorchSharp;
 using WeClick.Flow;
-using WeClick.Torch;
-using WeClick.Torch.Serialization;
-using WeClick.Torch.Vision;
+using WeClick.Serialization;
+using WeClick.Vision;
+using static TorchSharp.torch;
 
 namespace WeClick.Data.Synthetic;
 

@@ -1,5 +1,5 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Data.Synthetic;
 
@@ -142,13 +142,13 @@ public sealed class SyntheticVideo
         var s = scene.Settings;
         // The lens: a small Gaussian blur (σ = 0.6 px) band-limits the hard edges between layers and parts, as a real
         // camera does; without it, interpolating across aliased edges dominates the photometric error of exact flow.
-        using var padded = nn.functional.pad(frame.Colour.unsqueeze(0), [1, 1, 1, 1], "replicate"); // [1,3,H+2,W+2]
+        using var padded = nn.functional.pad(frame.Colour.unsqueeze(0), [1, 1, 1, 1], PaddingModes.Replicate); // [1,3,H+2,W+2]
         using var blurred = nn.functional.conv2d(padded, lens, groups: 3).squeeze(0);
         var image = blurred.mul(scene.Gains[t]).permute(1, 2, 0); // [3,H,W] → [H,W,3]
         if (s.NoiseLevel > 0)
         {
             var n = s.Height * s.Width * 3;
-            var noise = tensor(scene.SensorNoise.AsSpan(scene.NoiseOffsets[t], n), [s.Height, s.Width, 3]);
+            var noise = tensor(scene.SensorNoise.AsMemory(scene.NoiseOffsets[t], n), [s.Height, s.Width, 3]); // a copy
             image = image.add(noise.mul(s.NoiseLevel));
         }
         return image.round().clamp(0.0, 255.0).to(ScalarType.Byte).contiguous();

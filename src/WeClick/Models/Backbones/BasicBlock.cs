@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Backbones;
 
@@ -27,7 +27,7 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
     private readonly Sequential? downsample;
 
     /// <summary>Builds the block (torchvision's construction order, so a seed gives torchvision's numbers).</summary>
-    public BasicBlock(long inplanes, long planes, long stride, Sequential? downsample, long dilation)
+    public BasicBlock(long inplanes, long planes, long stride, Sequential? downsample, long dilation) : base(nameof(BasicBlock))
     {
         conv1 = nn.Conv2d(inplanes, planes, 3, stride: stride, padding: dilation, dilation: dilation, bias: false);
         bn1 = nn.BatchNorm2d(planes);

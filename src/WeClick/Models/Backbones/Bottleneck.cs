@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Backbones;
 
@@ -23,7 +23,7 @@ internal sealed class Bottleneck : nn.Module<Tensor, Tensor>
     private readonly Sequential? downsample;
 
     /// <summary>Builds the block (groups 1, base width 64, torchvision's construction order).</summary>
-    public Bottleneck(long inplanes, long planes, long stride, Sequential? downsample, long dilation)
+    public Bottleneck(long inplanes, long planes, long stride, Sequential? downsample, long dilation) : base(nameof(Bottleneck))
     {
         conv1 = nn.Conv2d(inplanes, planes, 1, bias: false);
         bn1 = nn.BatchNorm2d(planes);

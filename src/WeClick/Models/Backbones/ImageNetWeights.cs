@@ -1,5 +1,7 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using WeClick.Engine;
+using WeClick.Serialization;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Backbones;
 
@@ -21,13 +23,14 @@ public static class ImageNetWeights
     /// <exception cref="StateDictException">The file does not fit the backbone: the message names the file and every
     /// missing, unexpected, mis-shaped or mis-typed tensor.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="Torch.Serialization.SafetensorsFormatException">The file is not valid safetensors.</exception>
+    /// <exception cref="SafetensorsFormatException">The file is not valid safetensors.</exception>
     public static IReadOnlyList<string> Load(Backbone backbone, string path)
     {
         ArgumentNullException.ThrowIfNull(backbone);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var scope = NewDisposeScope();
-        using var file = load_safetensors(path);
+        // Read on the CPU; the strict load copies into the backbone's parameters on whatever device they live.
+        using var file = Safetensors.Load(path, null);
         var skipped = new List<string>();
         var kept = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (name, tensor) in file.Tensors)
@@ -41,14 +44,7 @@ public static class ImageNetWeights
                 kept[name] = tensor;
             }
         }
-        try
-        {
-            backbone.load_state_dict(kept, strict: true);
-        }
-        catch (StateDictException e)
-        {
-            throw new StateDictException($"{backbone.GetName()} from ImageNet weights '{path}'", e.MissingKeys, e.UnexpectedKeys, e.Mismatches);
-        }
+        backbone.LoadStateDictStrict(kept, $"{backbone.GetName()} from ImageNet weights '{path}'");
         return skipped;
     }
 }

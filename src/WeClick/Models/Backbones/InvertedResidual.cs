@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Backbones;
 
@@ -20,7 +20,7 @@ internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
     private readonly bool useResidual;
 
     /// <summary>Builds the block in torchvision's order (a seed gives torchvision's numbers).</summary>
-    public InvertedResidual(long inp, long oup, long stride, long expandRatio, long dilation)
+    public InvertedResidual(long inp, long oup, long stride, long expandRatio, long dilation) : base(nameof(InvertedResidual))
     {
         var hidden = inp * expandRatio;   // torchvision: int(round(inp * expand_ratio)), integers here
         useResidual = stride == 1 && inp == oup;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Backbones;
 
@@ -34,7 +34,7 @@ public sealed class MobileNetV2 : Backbone
 
     private readonly Sequential features;
 
-    private MobileNetV2(double widthMultiplier, int outputStride)
+    private MobileNetV2(double widthMultiplier, int outputStride) : base(nameof(MobileNetV2))
     {
         if (!(widthMultiplier > 0) || double.IsInfinity(widthMultiplier))
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Models.Backbones;
 
@@ -37,7 +37,7 @@ public sealed class ResNet : Backbone
     private long inplanes = 64;
     private long dilation = 1;
 
-    private ResNet(int depth, int outputStride)
+    private ResNet(int depth, int outputStride) : base("resnet" + depth.ToString(CultureInfo.InvariantCulture))
     {
         var (bottleneck, blocks) = depth switch
         {
@@ -112,7 +112,7 @@ public sealed class ResNet : Backbone
         using (var a = conv1.call(input))
         using (var b = bn1.call(a))
         using (var c = b.relu())
-        using (var stem = F.max_pool2d(c, (3, 3), (2, 2), (1, 1)))
+        using (var stem = F.max_pool2d(c, [3, 3], [2, 2], [1, 1]))
         {
             low = layer1.call(stem);
         }

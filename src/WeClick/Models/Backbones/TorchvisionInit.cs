@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Backbones;
 
@@ -32,15 +32,21 @@ internal static class TorchvisionInit
     /// torchvision's loop over <c>self.modules()</c>: every Conv2d gets kaiming_normal_(mode="fan_out",
     /// gain √2) and a zero bias; every BatchNorm2d weight 1, bias 0.
     /// </summary>
+    /// <remarks>
+    /// The order of the draws is PyTorch's <c>modules()</c> order, a depth-first pre-order walk. TorchSharp's
+    /// <c>modules()</c> lists a module's children before any grandchild instead; ResNet's convs come out in the same
+    /// order either way, but MobileNetV2's nested blocks (<c>features.1.conv.0.0</c> before <c>features.1.conv.1</c>)
+    /// would not, and every block's weights would differ from torchvision's for the same seed.
+    /// </remarks>
     public static void Apply(nn.Module root)
     {
         using var noGrad = no_grad();
-        foreach (var module in root.modules())
+        foreach (var module in PreOrder(root))
         {
             switch (module)
             {
                 case Conv2d conv:
-                    nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanMode.fan_out, nonlinearity: "relu");
+                    nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
                     if (conv.bias is { } b)
                     {
                         nn.init.zeros_(b);
@@ -50,6 +56,19 @@ internal static class TorchvisionInit
                     nn.init.ones_(bn.weight!);
                     nn.init.zeros_(bn.bias!);
                     break;
+            }
+        }
+    }
+
+    /// <summary>The module and its descendants, depth first, each before its children (PyTorch's <c>Module.modules()</c>).</summary>
+    private static IEnumerable<nn.Module> PreOrder(nn.Module module)
+    {
+        yield return module;
+        foreach (var (_, child) in module.named_children())
+        {
+            foreach (var descendant in PreOrder(child))
+            {
+                yield return descendant;
             }
         }
     }

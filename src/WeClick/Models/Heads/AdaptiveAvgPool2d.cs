@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Models.Heads;
 
@@ -11,7 +11,7 @@ namespace WeClick.Models.Heads;
 /// </summary>
 internal sealed class AdaptiveAvgPool2d : nn.Module<Tensor, Tensor>
 {
-    public AdaptiveAvgPool2d(long outputSize)
+    public AdaptiveAvgPool2d(long outputSize) : base(nameof(AdaptiveAvgPool2d))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
         OutputSize = outputSize;
@@ -21,5 +21,5 @@ internal sealed class AdaptiveAvgPool2d : nn.Module<Tensor, Tensor>
     public long OutputSize { get; }
 
     /// <summary>[N, C, H, W] → [N, C, s, s].</summary>
-    public override Tensor forward(Tensor input) => F.adaptive_avg_pool2d(input, OutputSize);
+    public override Tensor forward(Tensor input) => F.adaptive_avg_pool2d(input, [OutputSize, OutputSize]);
 }

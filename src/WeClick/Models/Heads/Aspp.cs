@@ -1,7 +1,7 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Models.Heads;
 
@@ -19,7 +19,7 @@ internal sealed class Aspp : nn.Module<Tensor, Tensor>
     private readonly ModuleList<Sequential> convs;
     private readonly Sequential project;
 
-    public Aspp(long inChannels, long channels, IReadOnlyList<int> rates, double dropout)
+    public Aspp(long inChannels, long channels, IReadOnlyList<int> rates, double dropout) : base(nameof(Aspp))
     {
         var branches = new List<Sequential> { HeadLayers.ConvBnReLU(inChannels, channels, 1) };
         branches.AddRange(rates.Select(r => HeadLayers.ConvBnReLU(inChannels, channels, 3, r)));
@@ -49,7 +49,13 @@ internal sealed class Aspp : nn.Module<Tensor, Tensor>
         }
         // Image pooling: [N, C, 1, 1] → upsampled (constant) to the feature size.
         var pooled = convs[^1].call(input);
-        outputs.Add(F.interpolate(pooled, size: [height, width], mode: "bilinear", align_corners: false));
-        return project.call(torch.cat(outputs, 1)); // [N, (R+2)·channels, h, w] → [N, channels, h, w]
+        outputs.Add(F.interpolate(pooled, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false));
+        pooled.Dispose();
+        using var joined = torch.cat(outputs, 1); // [N, (R+2)·channels, h, w]
+        foreach (var branch in outputs)
+        {
+            branch.Dispose(); // freed now, not at the caller's scope end (autograd keeps what backward needs)
+        }
+        return project.call(joined); // → [N, channels, h, w]
     }
 }

@@ -1,7 +1,7 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Models.Heads;
 
@@ -17,7 +17,7 @@ internal sealed class DeepLabV3PlusDecoder : nn.Module
     private readonly Sequential fuse;
     private readonly Conv2d classifier;
 
-    public DeepLabV3PlusDecoder(long lowChannels, long lowLevelChannels, long asppChannels, long classes)
+    public DeepLabV3PlusDecoder(long lowChannels, long lowLevelChannels, long asppChannels, long classes) : base(nameof(DeepLabV3PlusDecoder))
     {
         reduce = HeadLayers.ConvBnReLU(lowChannels, lowLevelChannels, 1);
         fuse = nn.Sequential([.. HeadLayers.ConvBnReLULayers(lowLevelChannels + asppChannels, asppChannels, 3),
@@ -29,10 +29,11 @@ internal sealed class DeepLabV3PlusDecoder : nn.Module
     /// <summary>low [N, C_low, H/4, W/4], aspp [N, 256, h, w] → logits [N, classes, H/4, W/4].</summary>
     public Tensor forward(Tensor low, Tensor aspp)
     {
-        var reduced = reduce.call(low);
-        var upsampled = F.interpolate(aspp, size: [reduced.size(-2), reduced.size(-1)], mode: "bilinear", align_corners: false);
+        using var reduced = reduce.call(low);
+        using var upsampled = F.interpolate(aspp, size: [reduced.size(-2), reduced.size(-1)], mode: InterpolationMode.Bilinear, align_corners: false);
         // ASPP first, then the skip (JFZ's decoder.py order; Gated CRF's is the same up to a permutation of fuse.0's input).
-        var joined = torch.cat([upsampled, reduced], 1); // [N, 256 + 48, H/4, W/4]
-        return classifier.call(fuse.call(joined));
+        using var joined = torch.cat([upsampled, reduced], 1); // [N, 256 + 48, H/4, W/4]
+        using var fused = fuse.call(joined);
+        return classifier.call(fused);
     }
 }

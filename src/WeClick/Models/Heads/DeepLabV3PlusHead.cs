@@ -1,5 +1,5 @@
-using WeClick.Torch;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Heads;
 
@@ -41,7 +41,7 @@ public sealed class DeepLabV3PlusHead : SegmentationHead
     /// positive, <paramref name="outputStride"/> is not 8 or 16, or <paramref name="dropout"/> is outside [0, 1).</exception>
     /// <exception cref="ArgumentException"><paramref name="rates"/> is empty.</exception>
     public DeepLabV3PlusHead(long lowChannels, long highChannels, long classes, int outputStride = 16, long asppChannels = 256,
-        IReadOnlyList<int>? rates = null, long lowLevelChannels = 48, double dropout = 0.0)
+        IReadOnlyList<int>? rates = null, long lowLevelChannels = 48, double dropout = 0.0) : base(nameof(DeepLabV3PlusHead))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lowChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(highChannels);
@@ -104,13 +104,13 @@ public sealed class DeepLabV3PlusHead : SegmentationHead
 
     /// <summary>Features → logits at the size of <see cref="BackboneFeatures.Low"/> (stride 4); <see cref="BackboneFeatures.Auxiliary"/> is unused.</summary>
     /// <exception cref="ArgumentException">Low or High does not have the channels the head was built for.</exception>
-    /// <exception cref="TorchException">Training with batch 1 (the image-pooling BN needs two values per channel).</exception>
+    /// <exception cref="InvalidOperationException">Training with batch 1 (the image-pooling BN needs two values per channel).</exception>
     public override HeadOutput forward(BackboneFeatures input)
     {
         ArgumentNullException.ThrowIfNull(input);
         HeadLayers.RequireChannels(input.Low, LowChannels, "Low");
         HeadLayers.RequireChannels(input.High, HighChannels, "High");
-        var context = aspp.call(input.High); // [N, 256, H/s, W/s]
+        using var context = aspp.call(input.High); // [N, 256, H/s, W/s]
         return new HeadOutput(decoder.forward(input.Low, context), null);
     }
 }

@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Heads;
 
@@ -35,21 +35,21 @@ internal static class HeadLayers
 
     /// <summary>
     /// PyTorch's <c>F.batch_norm</c> refuses a training batch with one value per channel (batch 1 on a 1×1 pooled map);
-    /// libtorch's kernel, which the binding calls, does not check and would set the running variance to NaN. The same
-    /// check, with PyTorch's message.
+    /// libtorch's kernel, which TorchSharp's BatchNorm2d calls, does not check and would set the running variance to NaN.
+    /// The same check, with PyTorch's message.
     /// </summary>
     /// <param name="training">Whether the BN is in training mode.</param>
     /// <param name="operation">The head's forward, for the message.</param>
     /// <param name="batch">N of the input.</param>
     /// <param name="bin">Side of the pooled map the BN sees.</param>
     /// <param name="channels">C of the pooled map, for the message.</param>
-    /// <exception cref="TorchException">Training with N·bin² = 1.</exception>
+    /// <exception cref="InvalidOperationException">Training with N·bin² = 1.</exception>
     public static void RequireBatchStatistics(bool training, string operation, long batch, long bin, long channels)
     {
         if (training && batch * bin * bin == 1)
         {
-            throw new TorchException(operation,
-                $"Expected more than 1 value per channel when training, got input size [{batch}, {channels}, {bin}, {bin}] "
+            throw new InvalidOperationException(
+                $"{operation}: Expected more than 1 value per channel when training, got input size [{batch}, {channels}, {bin}, {bin}] "
                 + "(a BatchNorm after pooling to 1×1 needs a batch of at least 2 in training; eval() works with batch 1).");
         }
     }

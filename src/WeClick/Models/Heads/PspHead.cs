@@ -1,6 +1,6 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace WeClick.Models.Heads;
 
@@ -46,7 +46,7 @@ public sealed class PspHead : SegmentationHead
     /// positive (the default reduction needs <paramref name="highChannels"/> ≥ 4), or <paramref name="dropout"/> is outside [0, 1).</exception>
     /// <exception cref="ArgumentException"><paramref name="bins"/> is empty.</exception>
     public PspHead(long highChannels, long auxiliaryChannels, long classes, IReadOnlyList<int>? bins = null, long? reduction = null,
-        long headChannels = 256, bool auxiliary = false, double dropout = 0.1, long auxiliaryHeadChannels = 256)
+        long headChannels = 256, bool auxiliary = false, double dropout = 0.1, long auxiliaryHeadChannels = 256) : base(nameof(PspHead))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(highChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
@@ -119,7 +119,7 @@ public sealed class PspHead : SegmentationHead
 
     /// <summary>Features → logits at the size of <see cref="BackboneFeatures.High"/>, and auxiliary logits when training with the auxiliary head.</summary>
     /// <exception cref="ArgumentException">High (or, with the auxiliary head in training, Auxiliary) does not have the expected channels.</exception>
-    /// <exception cref="TorchException">Training with batch 1 (the bin-1 BN needs two values per channel).</exception>
+    /// <exception cref="InvalidOperationException">Training with batch 1 (the bin-1 BN needs two values per channel).</exception>
     public override HeadOutput forward(BackboneFeatures input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -1,7 +1,7 @@
-using WeClick.Torch;
-using WeClick.Torch.Modules;
-using static WeClick.Torch.torch;
-using F = WeClick.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace WeClick.Models.Heads;
 
@@ -17,7 +17,7 @@ internal sealed class PyramidPooling : nn.Module<Tensor, Tensor>
     private readonly long[] bins;
     private readonly long reduction;
 
-    public PyramidPooling(long inChannels, long reduction, IReadOnlyList<int> bins)
+    public PyramidPooling(long inChannels, long reduction, IReadOnlyList<int> bins) : base(nameof(PyramidPooling))
     {
         this.bins = [.. bins.Select(b => (long)b)];
         this.reduction = reduction;
@@ -37,7 +37,7 @@ internal sealed class PyramidPooling : nn.Module<Tensor, Tensor>
         for (var i = 0; i < features.Count; i++)
         {
             using var pooled = features[i].call(input); // [N, reduction, b, b]
-            outputs.Add(F.interpolate(pooled, size: [height, width], mode: "bilinear", align_corners: true));
+            outputs.Add(F.interpolate(pooled, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: true));
         }
         var result = torch.cat(outputs, 1);
         foreach (var upsampled in outputs.Skip(1))

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using WeClick.Data.Synthetic;
 using WeClick.Flow;
-using WeClick.Torch.Vision;
+using WeClick.Vision;
 
 namespace WeClick.Core.Tests.Data.Synthetic;
 

@@ -34,9 +34,9 @@ public sealed class SyntheticFlowTests(NoiseFreeSnippet fixture) : IClassFixture
         var other = Grey(Snippet.Frames[f]);
         var valid = Snippet.FlowValid[f]!.unsqueeze(0);
         var warped = Warp(other, Snippet.Flows[f]!, "bilinear");
-        var warpedError = warped.sub(target).abs().masked_select(valid).mean().item<float>();
-        var unwarpedError = other.sub(target).abs().masked_select(valid).mean().item<float>();
-        var validFraction = valid.to(ScalarType.Float32).mean().item<float>();
+        var warpedError = warped.sub(target).abs().masked_select(valid).mean().ToSingle();
+        var unwarpedError = other.sub(target).abs().masked_select(valid).mean().ToSingle();
+        var validFraction = valid.to(ScalarType.Float32).mean().ToSingle();
         var message = string.Create(CultureInfo.InvariantCulture,
             $"frame {f}: warped error {warpedError:0.00}, unwarped {unwarpedError:0.00} grey levels, {validFraction:P0} valid");
         // What is left is interpolation across edges and, far from F, the change of scale: frame 0 sees F's near
@@ -56,8 +56,8 @@ public sealed class SyntheticFlowTests(NoiseFreeSnippet fixture) : IClassFixture
         var otherLabel = Snippet.FrameLabels![f].to(ScalarType.Float32).unsqueeze(0);
         var valid = Snippet.FlowValid[f]!.unsqueeze(0);
         var warped = Warp(otherLabel, Snippet.Flows[f]!, "nearest");
-        var agreement = warped.eq(label).masked_select(valid).to(ScalarType.Float32).mean().item<float>();
-        var unwarped = otherLabel.eq(label).masked_select(valid).to(ScalarType.Float32).mean().item<float>();
+        var agreement = warped.eq(label).masked_select(valid).to(ScalarType.Float32).mean().ToSingle();
+        var unwarped = otherLabel.eq(label).masked_select(valid).to(ScalarType.Float32).mean().ToSingle();
         Assert.True(agreement >= 0.95, $"frame {f}: warped labels agree on {agreement:P2} of valid pixels (unwarped {unwarped:P2})");
     }
 
@@ -66,7 +66,8 @@ public sealed class SyntheticFlowTests(NoiseFreeSnippet fixture) : IClassFixture
     {
         // The camera drives forward: frames further from F move further (mean |flow| grows with |f − F|).
         var F = Snippet.LabelledIndex;
-        double Magnitude(int f) => Snippet.Flows[f]!.square().sum(0).sqrt().mean().item<float>();
+        // dim: named, because TorchSharp's sum(0) binds the literal 0 to sum(ScalarType? type) and sums everything as uint8.
+        double Magnitude(int f) => Snippet.Flows[f]!.square().sum(dim: 0).sqrt().mean().ToSingle();
         Assert.Null(Snippet.Flows[F]);
         Assert.Null(Snippet.FlowValid[F]);
         Assert.True(Magnitude(F - 1) > 0.1);
@@ -87,6 +88,6 @@ public sealed class SyntheticFlowTests(NoiseFreeSnippet fixture) : IClassFixture
         using var x = arange(w, ScalarType.Float32).view(1, w).add(flow[0]);
         using var y = arange(h, ScalarType.Float32).view(h, 1).add(flow[1]);
         using var inside = x.ge(-0.5).logical_and(x.lt(w - 0.5)).logical_and(y.ge(-0.5)).logical_and(y.lt(h - 0.5));
-        Assert.False(valid.logical_and(inside.logical_not()).any().item<bool>());
+        Assert.False(valid.logical_and(inside.logical_not()).any().ToBoolean());
     }
 }

@@ -12,15 +12,15 @@ public sealed class SyntheticVideoTests
         Assert.Equal(x.Frames.Count, y.Frames.Count);
         for (var t = 0; t < x.Frames.Count; t++)
         {
-            Assert.Equal(x.Frames[t].ToArray<byte>(), y.Frames[t].ToArray<byte>());
+            Assert.Equal(x.Frames[t].data<byte>().ToArray(), y.Frames[t].data<byte>().ToArray());
             if (t != x.LabelledIndex)
             {
-                Assert.Equal(x.Flows[t]!.ToArray<float>(), y.Flows[t]!.ToArray<float>());
-                Assert.Equal(x.FlowValid[t]!.ToArray<bool>(), y.FlowValid[t]!.ToArray<bool>());
+                Assert.Equal(x.Flows[t]!.data<float>().ToArray(), y.Flows[t]!.data<float>().ToArray());
+                Assert.Equal(x.FlowValid[t]!.data<bool>().ToArray(), y.FlowValid[t]!.data<bool>().ToArray());
             }
         }
-        Assert.Equal(x.Label.ToArray<byte>(), y.Label.ToArray<byte>());
-        Assert.Equal(x.Instances.ToArray<int>(), y.Instances.ToArray<int>());
+        Assert.Equal(x.Label.data<byte>().ToArray(), y.Label.data<byte>().ToArray());
+        Assert.Equal(x.Instances.data<int>().ToArray(), y.Instances.data<int>().ToArray());
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public sealed class SyntheticVideoTests
         using var d = new SyntheticVideo(Small with { Seed = 12 }).Generate("train", 0);
         foreach (var other in new[] { b, c, d })
         {
-            Assert.NotEqual(a.Frames[0].ToArray<byte>(), other.Frames[0].ToArray<byte>());
-            Assert.NotEqual(a.Label.ToArray<byte>(), other.Label.ToArray<byte>());
+            Assert.NotEqual(a.Frames[0].data<byte>().ToArray(), other.Frames[0].data<byte>().ToArray());
+            Assert.NotEqual(a.Label.data<byte>().ToArray(), other.Label.data<byte>().ToArray());
         }
         Assert.Equal(4, new[] { video.SnippetSeed("train", 0), video.SnippetSeed("train", 1), video.SnippetSeed("val", 0), video.SnippetSeed("val", 1) }.Distinct().Count());
     }
@@ -71,9 +71,9 @@ public sealed class SyntheticVideoTests
             Assert.Equal(ScalarType.Float32, s.Flows[t]!.dtype);
             Assert.Equal(new long[] { 2, 64, 128 }, s.Flows[t]!.shape);
             Assert.Equal(ScalarType.Bool, s.FlowValid[t]!.dtype);
-            Assert.True(s.Flows[t]!.isfinite().all().item<bool>());
+            Assert.True(s.Flows[t]!.isfinite().all().ToBoolean());
         }
-        Assert.True(s.Label.max().item<byte>() <= 10); // no void pixels: every pixel shows some layer
+        Assert.True(s.Label.max().ToByte() <= 10); // no void pixels: every pixel shows some layer
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class SyntheticVideoTests
         using var s = new SyntheticVideo(Small with { SnippetLength = 8, LabelledIndex = 5 }).Generate("train", 3, labelEveryFrame: true);
         for (var t = 0; t < 8; t++)
         {
-            var label = s.FrameLabels![t].ToArray<byte>();
-            var instances = s.FrameInstances![t].ToArray<int>();
+            var label = s.FrameLabels![t].data<byte>().ToArray();
+            var instances = s.FrameInstances![t].data<int>().ToArray();
             var classOf = new Dictionary<int, int>();
             for (var i = 0; i < label.Length; i++)
             {
@@ -95,7 +95,7 @@ public sealed class SyntheticVideoTests
                 Assert.Equal(cls, classOf.TryAdd(id, cls) ? cls : classOf[id]);
             }
         }
-        Assert.Equal(s.FrameLabels![5].ToArray<byte>(), s.Label.ToArray<byte>());
+        Assert.Equal(s.FrameLabels![5].data<byte>().ToArray(), s.Label.data<byte>().ToArray());
     }
 
     [Fact]
@@ -112,15 +112,15 @@ public sealed class SyntheticVideoTests
             double MeanRow(int cls)
             {
                 using var mask = label.eq(cls);
-                return rows.masked_select(mask).mean().item<float>();
+                return rows.masked_select(mask).mean().ToSingle();
             }
             Assert.True(MeanRow(SyntheticClasses.Sky) < 0.3 * 128, $"snippet {i}: sky mean row {MeanRow(SyntheticClasses.Sky)}");
             Assert.True(MeanRow(SyntheticClasses.Road) > 0.6 * 128, $"snippet {i}: road mean row {MeanRow(SyntheticClasses.Road)}");
-            using var bottomCentre = label[127].slice(0, 96, 160);
-            Assert.True(bottomCentre.eq(SyntheticClasses.Road).all().item<bool>(), $"snippet {i}: the bottom centre is not all road");
+            using var bottomCentre = label[127].slice(0, 96, 160, 1);
+            Assert.True(bottomCentre.eq(SyntheticClasses.Road).all().ToBoolean(), $"snippet {i}: the bottom centre is not all road");
             using var top = label[0];
-            Assert.False(top.eq(SyntheticClasses.Road).any().item<bool>());
-            seen.UnionWith(s.Label.ToArray<byte>().Select(v => (int)v));
+            Assert.False(top.eq(SyntheticClasses.Road).any().ToBoolean());
+            seen.UnionWith(s.Label.data<byte>().ToArray().Select(v => (int)v));
         }
         Assert.Equal(Enumerable.Range(0, 11), seen.Order());
     }
@@ -131,7 +131,7 @@ public sealed class SyntheticVideoTests
         static int Colours(SyntheticVideoSettings settings)
         {
             using var s = new SyntheticVideo(settings with { NoiseLevel = 0 }).Generate("train", 0);
-            var rgb = s.Frames[s.LabelledIndex].ToArray<byte>();
+            var rgb = s.Frames[s.LabelledIndex].data<byte>().ToArray();
             return Enumerable.Range(0, rgb.Length / 3).Select(i => (rgb[3 * i] << 16) | (rgb[3 * i + 1] << 8) | rgb[3 * i + 2]).Distinct().Count();
         }
         var textured = Colours(Small);
@@ -146,7 +146,7 @@ public sealed class SyntheticVideoTests
         {
             using var s = new SyntheticVideo(Small with { SnippetLength = 30, LabelledIndex = 19, NoiseLevel = 0, LightingAmplitude = amplitude, Width = 64, Height = 32 })
                 .Generate("train", 1);
-            var means = s.Frames.Select(f => (double)f.to(ScalarType.Float32).mean().item<float>()).ToArray();
+            var means = s.Frames.Select(f => (double)f.to(ScalarType.Float32).mean().ToSingle()).ToArray();
             return means.Max() - means.Min();
         }
         Assert.True(Spread(0.2) > 3 * Spread(0), $"brightness spread {Spread(0.2):0.0} with lighting change, {Spread(0):0.0} without");

@@ -1,3 +1,4 @@
+using WeClick.Models;
 using WeClick.Models.Backbones;
 
 namespace WeClick.Core.Tests.Models.Backbones;
@@ -129,6 +130,6 @@ public sealed class BackboneStructureTests(BackboneReference reference)
         using var c = ResNet.Create(18, 16);
         var (sa, sb, sc) = (a.state_dict(), b.state_dict(), c.state_dict());
         Assert.All(sa.Keys, k => TensorAssert.Equal(sa[k], sb[k]));
-        Assert.False(sa["layer2.0.conv1.weight"].equal(sc["layer2.0.conv1.weight"]));
+        Assert.False(sa["layer2.0.conv1.weight"].eq(sc["layer2.0.conv1.weight"]).all().item<bool>());
     }
 }

@@ -1,4 +1,5 @@
 using WeClick.Models.Backbones;
+using WeClick.Serialization;
 
 namespace WeClick.Core.Tests.Models.Backbones;
 
@@ -16,7 +17,7 @@ public sealed class ConvertScriptTests
             foreach (var (arch, backbone) in new (string, WeClick.Models.Backbone)[] { ("resnet18", ResNet.Create(18, 8)), ("mobilenet_v2", MobileNetV2.Create(8)) })
             {
                 var path = Path.Combine(output, arch + "_random.safetensors");
-                var header = read_safetensors_header(path);
+                var header = Safetensors.ReadHeader(path);
                 Assert.Equal("random", header.Metadata["weights"]);
                 Assert.Contains("torch.manual_seed(21)", header.Metadata["source"], StringComparison.Ordinal);
                 Assert.Empty(ImageNetWeights.Load(backbone, path));   // the classifier was dropped

@@ -1,4 +1,6 @@
+using WeClick.Engine;
 using WeClick.Models.Backbones;
+using WeClick.Serialization;
 
 namespace WeClick.Core.Tests.Models.Backbones;
 
@@ -15,7 +17,7 @@ public sealed class ImageNetWeightsTests(BackboneReference reference)
         using var backbone = BackboneReference.Create(arch, 16);
         var skipped = ImageNetWeights.Load(backbone, reference.Weights(arch));
         Assert.Equal([bias, weight], skipped.Order(StringComparer.Ordinal));
-        using var file = load_safetensors(reference.Weights(arch));
+        using var file = Safetensors.Load(reference.Weights(arch), null);
         var state = backbone.state_dict();
         Assert.Equal(file.Tensors.Count - 2, state.Count);
         foreach (var (name, tensor) in state)
@@ -96,11 +98,11 @@ public sealed class ImageNetWeightsTests(BackboneReference reference)
     private string Rewrite(string name, Action<Dictionary<string, Tensor>> change)
     {
         using var scope = NewDisposeScope();
-        using var file = load_safetensors(reference.Weights("mobilenet_v2"));
+        using var file = Safetensors.Load(reference.Weights("mobilenet_v2"), null);
         var tensors = new Dictionary<string, Tensor>(file.Tensors);
         change(tensors);
         var path = Path.Combine(reference.Folder, name);
-        save_safetensors(tensors, path);
+        Safetensors.Save(tensors, path, null);
         return path;
     }
 }

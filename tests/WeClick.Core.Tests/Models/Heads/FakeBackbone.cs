@@ -3,7 +3,7 @@ using WeClick.Models;
 namespace WeClick.Core.Tests.Models.Heads;
 
 /// <summary>A backbone that only declares channels and stride (for the heads' <c>For</c> factories).</summary>
-internal sealed class FakeBackbone(long low, long auxiliary, long high, int outputStride) : Backbone
+internal sealed class FakeBackbone(long low, long auxiliary, long high, int outputStride) : Backbone(nameof(FakeBackbone))
 {
     public override long LowChannels => low;
 

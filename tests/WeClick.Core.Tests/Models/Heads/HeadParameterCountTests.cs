@@ -1,3 +1,4 @@
+using WeClick.Models;
 using WeClick.Models.Heads;
 
 namespace WeClick.Core.Tests.Models.Heads;

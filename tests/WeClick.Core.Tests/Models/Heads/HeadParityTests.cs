@@ -1,3 +1,4 @@
+using WeClick.Engine;
 using WeClick.Models;
 using WeClick.Models.Heads;
 
@@ -8,8 +9,9 @@ namespace WeClick.Core.Tests.Models.Heads;
 /// random low/aux/high features; eval logits, training logits (batch statistics, dropout 0), auxiliary logits, every
 /// parameter's gradient of logits.sum() (+ aux.sum()) and the updated running statistics.
 /// </summary>
-/// <remarks>Measured (same libtorch, same thread count): every compared tensor identical to the bit; the tolerances leave
-/// room for other thread counts. Swapping the decoder's concatenation order or PPM's align_corners fails all three.</remarks>
+/// <remarks>Measured with our old libtorch 1.13 binding (same thread count): every compared tensor identical to the bit; the
+/// tolerances leave room for other thread counts and, now, TorchSharp's libtorch 2.10 against python3-torch 1.13 (they pass
+/// unchanged; on AMD CPUs they need TorchEngine.ApplyOneDnnWorkaround, which the test assembly applies). Swapping the decoder's concatenation order or PPM's align_corners fails all three.</remarks>
 public sealed class HeadParityTests
 {
     /// <summary>The C# side of heads.py's CONFIGS (same arguments).</summary>
@@ -35,7 +37,7 @@ public sealed class HeadParityTests
             const string prefix = "param.";
             var weights = reference.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
                 .ToDictionary(e => e.Key[prefix.Length..], e => e.Value);
-            head.load_state_dict(weights, strict: true);
+            head.LoadStateDictStrict(weights, $"heads.py {config}");
             var features = new BackboneFeatures(reference["low"], reference["aux"], reference["high"]);
 
             // 1. Eval: running statistics.

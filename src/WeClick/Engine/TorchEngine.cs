@@ -1,0 +1,206 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace WeClick.Engine;
+
+/// <summary>
+/// Process-wide engine settings: libtorch's threads and glibc malloc's thresholds (<see cref="Configure"/>), and a
+/// description of the engine in effect (<see cref="Describe"/>, shown by <c>weclick env</c>).
+/// </summary>
+public static partial class TorchEngine
+{
+    /// <summary>glibc's mmap threshold while training: 32 MiB, where glibc's dynamic rule ends up in a Python process.</summary>
+    public const long MmapThreshold = 32L << 20;
+
+    /// <summary>glibc's trim threshold: 64 MiB (twice the mmap threshold, as glibc's dynamic rule sets it).</summary>
+    public const long TrimThreshold = 64L << 20;
+
+    /// <summary>Set to <c>1</c> to keep glibc's default malloc thresholds.</summary>
+    public const string MallocDefaultsVariable = "WECLICK_MALLOC_DEFAULTS";
+
+    private const string CompatibilityLibrary = "libweclick_iosinit.so";
+    private static readonly Lock s_lock = new();
+
+    /// <summary>True once <see cref="Configure"/> has set the malloc thresholds in this process.</summary>
+    public static bool MallocThresholdsSet { get; private set; }
+
+    /// <summary>oneDNN's own variable limiting the instruction set of its kernels (read once, at its first primitive).</summary>
+    public const string OneDnnIsaVariable = "DNNL_MAX_CPU_ISA";
+
+    /// <summary>Set to <c>1</c> to leave oneDNN's instruction set alone on AMD CPUs (see <see cref="ApplyOneDnnWorkaround"/>).</summary>
+    public const string OneDnnDefaultsVariable = "WECLICK_ONEDNN_DEFAULTS";
+
+    /// <summary>The instruction-set limit <see cref="ApplyOneDnnWorkaround"/> sets: the one level measured correct.</summary>
+    public const string OneDnnSafeIsa = "SSE41";
+
+    /// <summary>
+    /// On AMD CPUs, limits oneDNN (libtorch's "mkldnn" convolutions) to its SSE4.1 level by setting
+    /// <c>DNNL_MAX_CPU_ISA=SSE41</c> in the process environment, unless the variable is already set or
+    /// <c>WECLICK_ONEDNN_DEFAULTS=1</c>. Returns the value in effect (null: oneDNN's default).
+    /// </summary>
+    /// <remarks>
+    /// Why: on the AMD EPYC (family 26, AVX-512) this project is developed on, TorchSharp-cpu 0.107's libtorch 2.10 gets
+    /// float32 convolutions wrong in oneDNN's direct kernels whenever a channel count is not a multiple of 16, silently:
+    /// forward 3×3 22→22 and 24→24 off by 22–31 % of the largest output (kernels <c>jit:avx512_core</c> and
+    /// <c>jit:avx</c>), input gradients of 3×3 256→11 and 48→12 off by 33–44 % or NaN (AVX-512 and AVX2), so training
+    /// diverges. python3-torch 1.13 (oneDNN 2.6) on the same machine is right to 4e-7. With the limit at SSE41 oneDNN
+    /// runs its GEMM-based convolution (<c>x64:gemm:jit</c>) and every case is right (≤ 7e-7); at AVX the 22→22 forward
+    /// is still wrong. The cost: a 64-channel 3×3 convolution forward+backward at 2×64×128×256 takes about 660 ms instead
+    /// of 180–360 ms (python3-torch 1.13: 316 ms); turning oneDNN off instead costs 1,260 ms. oneDNN reads the variable
+    /// once, when it creates its first primitive, so this must run before the first convolution: the library calls it
+    /// when it loads (a module initializer), and the test assemblies and <see cref="Configure"/> again (idempotent).
+    /// Intel CPUs are left alone: the fault was not observed there (no Intel machine was available to check).
+    /// tests/…/Engine/ConvolutionGradientTests.cs fails without it on the affected machine.
+    /// </remarks>
+    public static string? ApplyOneDnnWorkaround()
+    {
+        lock (s_lock)
+        {
+            if (Environment.GetEnvironmentVariable(OneDnnIsaVariable) is { Length: > 0 } set)
+            {
+                return set;
+            }
+            if (Environment.GetEnvironmentVariable(OneDnnDefaultsVariable) == "1" || !OperatingSystem.IsLinux() || !IsAmdCpu())
+            {
+                return null;
+            }
+            try
+            {
+                // The native environment (getenv), which oneDNN reads; Environment.SetEnvironmentVariable keeps a managed copy only.
+                if (setenv(OneDnnIsaVariable, OneDnnSafeIsa, 0) != 0)
+                {
+                    return null;
+                }
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return null;
+            }
+            Environment.SetEnvironmentVariable(OneDnnIsaVariable, OneDnnSafeIsa);
+            return OneDnnSafeIsa;
+        }
+    }
+
+    private static bool IsAmdCpu()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("vendor_id", StringComparison.Ordinal) && l.Contains("AuthenticAMD", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Sets libtorch's intra-op threads (<c>torch.set_num_threads</c>) and, once per process, glibc malloc's mmap and
+    /// trim thresholds (<c>mallopt</c>; skipped when <c>WECLICK_MALLOC_DEFAULTS=1</c>), and on AMD CPUs oneDNN's
+    /// instruction-set limit (<see cref="ApplyOneDnnWorkaround"/>). Without the thresholds, the
+    /// multi-megabyte activations and gradients of every step are mapped and unmapped afresh, and an earlier
+    /// measurement showed training up to ~15 % slower than python3-torch (environment.md, "Speed").
+    /// </summary>
+    /// <param name="threads">Threads; 0 = all cores (<see cref="Environment.ProcessorCount"/>).</param>
+    /// <returns>The thread count in effect.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is negative.</exception>
+    public static int Configure(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
+        var count = threads == 0 ? Environment.ProcessorCount : threads;
+        ApplyOneDnnWorkaround();
+        lock (s_lock)
+        {
+            if (!MallocThresholdsSet && Environment.GetEnvironmentVariable(MallocDefaultsVariable) != "1")
+            {
+                MallocThresholdsSet = SetMallocThresholds();
+            }
+        }
+        torch.set_num_threads(count);
+        return torch.get_num_threads();
+    }
+
+    /// <summary>The engine in effect: versions, the Debian 12 compatibility step, backend, threads, CPU capability, malloc.</summary>
+    public static TorchEngineInfo Describe()
+    {
+        var threads = torch.get_num_threads(); // also loads TorchSharp's native libraries, so that /proc/self/maps lists them
+        var cuda = torch.cuda.is_available();
+        var (capability, source) = CpuCapability.Detect();
+        return new TorchEngineInfo(
+            TorchSharpVersion(),
+            torch.__version__,
+            IsMapped(CompatibilityLibrary),
+            cuda ? "cuda" : "cpu",
+            cuda ? torch.cuda.device_count() : 0,
+            threads,
+            capability,
+            source,
+            Environment.GetEnvironmentVariable(OneDnnIsaVariable) is { Length: > 0 } isa ? $"{OneDnnIsaVariable}={isa}" : "oneDNN's default",
+            MallocPolicy());
+    }
+
+    /// <summary>The malloc thresholds in effect and MALLOC_ARENA_MAX, which must come from the environment at process start.</summary>
+    public static string MallocPolicy()
+    {
+        var thresholds = MallocThresholdsSet
+            ? $"mmap threshold {MmapThreshold >> 20} MiB, trim threshold {TrimThreshold >> 20} MiB"
+            : Environment.GetEnvironmentVariable(MallocDefaultsVariable) == "1"
+                ? $"glibc's default thresholds ({MallocDefaultsVariable}=1)"
+                : "glibc's default thresholds (TorchEngine.Configure not called yet)";
+        var arenas = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is { Length: > 0 } value
+            ? $"MALLOC_ARENA_MAX={value}"
+            : "MALLOC_ARENA_MAX unset (training can be up to ~15 % slower; start through ./weclick or export MALLOC_ARENA_MAX=1)";
+        return $"{thresholds}; {arenas}";
+    }
+
+    private static string TorchSharpVersion()
+    {
+        var assembly = typeof(torch).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "unknown";
+    }
+
+    /// <summary>Whether a shared library whose file name is <paramref name="fileName"/> is mapped into this process.</summary>
+    internal static bool IsMapped(string fileName)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+        try
+        {
+            return File.ReadLines("/proc/self/maps").Any(line => line.EndsWith("/" + fileName, StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static bool SetMallocThresholds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+        try
+        {
+            // A refusal only costs speed; the engine is usable either way.
+            return mallopt(MallocMmapThreshold, (int)MmapThreshold) == 1 && mallopt(MallocTrimThreshold, (int)TrimThreshold) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // not glibc (musl has no mallopt thresholds)
+        }
+    }
+
+    // <malloc.h>: M_TRIM_THRESHOLD -1, M_MMAP_THRESHOLD -3.
+    private const int MallocTrimThreshold = -1;
+    private const int MallocMmapThreshold = -3;
+
+    [LibraryImport("libc.so.6")]
+    private static partial int mallopt(int param, int value);
+
+    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int setenv(string name, string value, int overwrite);
+}

@@ -1,0 +1,23 @@
+using WeClick.Benchmarks;
+
+namespace WeClick.Bench.Tests;
+
+public class ModelLatencyBenchmarkTests
+{
+    [Fact]
+    public void Run_TimesBothSides_ForTheSameModel()
+    {
+        var lines = new List<string>();
+        var rows = ModelLatencyBenchmark.Run(new ModelLatencyOptions(["pspnet-mobilenetv2"], [(32, 64)], Repetitions: 1, Threads: 1), lines.Add);
+        var row = Assert.Single(rows);
+        Assert.Equal(("pspnet-mobilenetv2", 32, 64), (row.Model, row.Height, row.Width));
+        Assert.True(row.CSharpSeconds > 0 && row.PyTorchSeconds > 0);
+        Assert.Single(lines);
+    }
+
+    [Fact]
+    public void Run_RejectsTinySizes()
+    {
+        Assert.Throws<ArgumentException>(() => ModelLatencyBenchmark.Run(new ModelLatencyOptions(Sizes: [(8, 8)])));
+    }
+}
