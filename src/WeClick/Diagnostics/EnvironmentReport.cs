@@ -50,6 +50,7 @@ public sealed record EnvironmentReport(
         ("CPU capability", $"{Engine.CpuCapability} ({Engine.CpuCapabilitySource})"),
         ("oneDNN kernels", Engine.OneDnnIsa),
         ("malloc", Engine.MallocPolicy),
+        ("dispose guard", Engine.DisposeGuard),
         ("OpenCV", OpenCvVersion),
         (".NET", DotNetVersion),
         ("OS", OperatingSystem),

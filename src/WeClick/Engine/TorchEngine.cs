@@ -120,7 +120,7 @@ public static partial class TorchEngine
         return torch.get_num_threads();
     }
 
-    /// <summary>The engine in effect: versions, the Debian 12 compatibility step, backend, threads, CPU capability, malloc.</summary>
+    /// <summary>The engine in effect: versions, the Debian 12 compatibility step, backend, threads, CPU capability, malloc, the dispose guard.</summary>
     public static TorchEngineInfo Describe()
     {
         var threads = torch.get_num_threads(); // also loads TorchSharp's native libraries, so that /proc/self/maps lists them
@@ -136,7 +136,8 @@ public static partial class TorchEngine
             capability,
             source,
             Environment.GetEnvironmentVariable(OneDnnIsaVariable) is { Length: > 0 } isa ? $"{OneDnnIsaVariable}={isa}" : "oneDNN's default",
-            MallocPolicy());
+            MallocPolicy(),
+            TorchSharpDisposeGuard.Status);
     }
 
     /// <summary>The malloc thresholds in effect and MALLOC_ARENA_MAX, which must come from the environment at process start.</summary>

@@ -14,6 +14,8 @@ namespace WeClick.Engine;
 /// <param name="OneDnnIsa">The instruction-set limit of oneDNN's convolution kernels: <c>DNNL_MAX_CPU_ISA=SSE41</c> where
 /// <see cref="TorchEngine.ApplyOneDnnWorkaround"/> set it (AMD CPUs), else the variable's value or "oneDNN's default".</param>
 /// <param name="MallocPolicy">How glibc malloc is set up for tensors (environment.md, "Speed").</param>
+/// <param name="DisposeGuard">Whether TorchSharp's imports resolve through <see cref="TorchSharpDisposeGuard"/> ("on …" with
+/// its counters, or "off: why").</param>
 public sealed record TorchEngineInfo(
     string TorchSharpVersion,
     string LibTorchVersion,
@@ -24,4 +26,5 @@ public sealed record TorchEngineInfo(
     string CpuCapability,
     string CpuCapabilitySource,
     string OneDnnIsa,
-    string MallocPolicy);
+    string MallocPolicy,
+    string DisposeGuard);
