@@ -9,7 +9,7 @@ namespace WeClick.Benchmarks;
 /// <summary>Settings of <see cref="ModelLatencyBenchmark"/>.</summary>
 /// <param name="Models">Catalogue names (default: every model of the catalogue, <see cref="ModelCatalog.Names"/>).</param>
 /// <param name="Sizes">Input sizes (height, width); default 512×1024 and 360×480.</param>
-/// <param name="Repetitions">Timed forwards per side, model and size (after one warm-up); the sides alternate.</param>
+/// <param name="Repetitions">Timed forwards per side (C#, C# folded, PyTorch), model and size (after one warm-up); the sides alternate.</param>
 /// <param name="Threads">libtorch threads on both sides; 0 = all cores (<see cref="TorchEngine.Configure"/>).</param>
 public sealed record ModelLatencyOptions(IReadOnlyList<string>? Models = null, IReadOnlyList<(int Height, int Width)>? Sizes = null, int Repetitions = 3, int Threads = 0)
 {
@@ -25,17 +25,22 @@ public sealed record ModelLatencyOptions(IReadOnlyList<string>? Models = null, I
 /// <param name="Height">Input height.</param>
 /// <param name="Width">Input width.</param>
 /// <param name="CSharpSeconds">Median forward time through WeClick (TorchSharp).</param>
-/// <param name="PyTorchSeconds">Median forward time of the PyTorch twin with the same weights.</param>
-public sealed record LatencyRow(string Model, int Height, int Width, double CSharpSeconds, double PyTorchSeconds)
+/// <param name="PyTorchSeconds">Median forward time of the PyTorch twin with the same weights (eager, BatchNorm not folded).</param>
+/// <param name="CSharpFoldedSeconds">Median forward time through WeClick with the same weights and every BatchNorm folded into its conv (<see cref="BatchNormFolding"/>).</param>
+public sealed record LatencyRow(string Model, int Height, int Width, double CSharpSeconds, double PyTorchSeconds, double CSharpFoldedSeconds)
 {
     /// <summary>C# over PyTorch time.</summary>
     public double Ratio => CSharpSeconds / PyTorchSeconds;
+
+    /// <summary>Folded C# over PyTorch time.</summary>
+    public double FoldedRatio => CSharpFoldedSeconds / PyTorchSeconds;
 }
 
 /// <summary>
 /// Inference latency of catalogue models (single frame, eval mode, batch 1, under <c>torch.inference_mode()</c> on both
 /// sides, as a deployed student runs) in C# beside the PyTorch twin (src/WeClick/Models/python/weclick_models.py) loaded
-/// with the same weights, in one run (issues #4, #12).
+/// with the same weights, in one run (issues #4, #12). A third side is the C# model with the same weights and its
+/// BatchNorms folded into the convs, as <c>weclick infer</c> runs it; the PyTorch twin stays eager and unfolded (the baseline).
 /// </summary>
 public static class ModelLatencyBenchmark
 {
@@ -67,19 +72,26 @@ public static class ModelLatencyBenchmark
                 {
                     throw new InvalidOperationException($"The PyTorch twin of {name} has {parameters} parameters, C# {BenchStatistics.ParameterCount(model)}.");
                 }
+                // The same weights in a second model, folded for inference (the unfolded one stays as it is).
+                using var folded = ModelCatalog.Create(name, new ModelOptions(Classes: 19));
+                folded.LoadWeights(checkpoint);
+                folded.eval();
+                folded.FoldBatchNorm();
                 foreach (var (height, width) in options.EffectiveSizes)
                 {
                     var cs = new List<double>();
+                    var csFolded = new List<double>();
                     var py = new List<double>();
                     for (var round = 0; round < options.Repetitions; round++)
                     {
                         cs.Add(Time(model, height, width));
+                        csFolded.Add(Time(folded, height, width));
                         py.AddRange(python.Times(string.Create(CultureInfo.InvariantCulture, $"time {height} {width}"), 1));
                     }
-                    var row = new LatencyRow(name, height, width, BenchStatistics.Median(cs), BenchStatistics.Median(py));
+                    var row = new LatencyRow(name, height, width, BenchStatistics.Median(cs), BenchStatistics.Median(py), BenchStatistics.Median(csFolded));
                     rows.Add(row);
                     progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                        $"{name} {width}x{height}: C# {row.CSharpSeconds * 1e3:F0} ms, PyTorch {row.PyTorchSeconds * 1e3:F0} ms"));
+                        $"{name} {width}x{height}: C# {row.CSharpSeconds * 1e3:F0} ms, C# folded {row.CSharpFoldedSeconds * 1e3:F0} ms, PyTorch {row.PyTorchSeconds * 1e3:F0} ms"));
                 }
             }
         }

@@ -28,6 +28,10 @@ public sealed class PyTorchWorker : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(script);
+        // The protocol runs on the worker's stdout, where oneDNN writes its verbose lines: a profile of the C# side
+        // (ONEDNN_VERBOSE, bench/profile/profile-train-step.sh) must not reach the Python side.
+        start.Environment.Remove("ONEDNN_VERBOSE");
+        start.Environment.Remove("DNNL_VERBOSE");
         try
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");

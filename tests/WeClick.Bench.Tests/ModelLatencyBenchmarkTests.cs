@@ -12,6 +12,8 @@ public class ModelLatencyBenchmarkTests
         var row = Assert.Single(rows);
         Assert.Equal(("pspnet-mobilenetv2", 32, 64), (row.Model, row.Height, row.Width));
         Assert.True(row.CSharpSeconds > 0 && row.PyTorchSeconds > 0);
+        Assert.True(row.CSharpFoldedSeconds > 0 && row.FoldedRatio > 0);
+        Assert.Contains("C# folded", lines[0], StringComparison.Ordinal);
         Assert.Single(lines);
     }
 

@@ -49,6 +49,9 @@ internal static class InferCommand
             }
             var model = parse.GetValue(role) == "teacher" ? config.Teacher : config.Student;
             using var network = ExperimentSetup.LoadTrained(model, classSet.Count, path, ExperimentSetup.ParseDevice(config.Device));
+            // Only eval-mode forwards follow and the weights are never saved: fold each BatchNorm into its conv (same masks, fewer passes).
+            network.eval();
+            network.FoldBatchNorm();
             var evaluator = new Evaluator(config.Evaluation);
             Directory.CreateDirectory(target);
             if (Directory.Exists(source))

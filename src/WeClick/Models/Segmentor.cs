@@ -39,6 +39,14 @@ public sealed class Segmentor : nn.Module<Tensor, SegmentationOutput>
     public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) =>
         ModuleExtensions.PyTorchStateDict(this, destination, prefix);
 
+    /// <summary>
+    /// Folds every BatchNorm2d into the convolution feeding it, for inference only (see <see cref="BatchNormFolding"/>):
+    /// the folded model computes the same logits without the BN passes, but cannot be trained or saved as a training checkpoint.
+    /// </summary>
+    /// <returns>How many BatchNorm2d layers were folded (0 when already folded).</returns>
+    /// <exception cref="InvalidOperationException">The model is in training mode: call <c>eval()</c> first.</exception>
+    public int FoldBatchNorm() => BatchNormFolding.Fold(this);
+
     /// <summary>[N, 3, H, W] normalised images → logits at the input size (and the head's own-resolution logits).</summary>
     public override SegmentationOutput forward(Tensor input)
     {

@@ -13,21 +13,22 @@ namespace WeClick.Models.Backbones;
 /// allows it for DeepLab-R18/34 and ETC's PSP-R18. Our rule: BOTH 3×3 convs use the block's dilation, with
 /// padding = dilation (the spatial size is kept); <see cref="ResNet"/> gives the first block of a dilated stage
 /// the previous stage's dilation, as torchvision's <c>_make_layer</c> does for Bottleneck (<c>previous_dilation</c>).
-/// With dilation 1 this is exactly torchvision's BasicBlock.
+/// With dilation 1 this is exactly torchvision's BasicBlock. After <see cref="BatchNormFolding.Fold"/> the BN fields are
+/// null and the forward skips them.
 /// </remarks>
-internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
+internal sealed class BasicBlock : nn.Module<Tensor, Tensor>, IFoldsBatchNorm
 {
     /// <summary>Output channels over <c>planes</c>.</summary>
     public const int Expansion = 1;
 
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private BatchNorm2d? bn1;   // null once folded into conv1
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d bn2;
-    private readonly Sequential? downsample;
+    private BatchNorm2d? bn2;   // null once folded into conv2
+    private readonly LayerSequence? downsample;
 
     /// <summary>Builds the block (torchvision's construction order, so a seed gives torchvision's numbers).</summary>
-    public BasicBlock(long inplanes, long planes, long stride, Sequential? downsample, long dilation) : base(nameof(BasicBlock))
+    public BasicBlock(long inplanes, long planes, long stride, LayerSequence? downsample, long dilation) : base(nameof(BasicBlock))
     {
         conv1 = nn.Conv2d(inplanes, planes, 3, stride: stride, padding: dilation, dilation: dilation, bias: false);
         bn1 = nn.BatchNorm2d(planes);
@@ -41,12 +42,16 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var a = conv1.call(input);
-        using var b = bn1.call(a);
-        using var c = b.relu();
+        using var b = bn1?.call(a);
+        using var c = (b ?? a).relu();
         using var d = conv2.call(c);
-        using var e = bn2.call(d);
+        using var e = bn2?.call(d);
         using var identity = downsample is null ? input.alias() : downsample.call(input);
-        using var sum = e.add(identity);
+        using var sum = (e ?? d).add(identity);
         return sum.relu();
     }
+
+    /// <inheritdoc/>
+    public int FoldBatchNorm() =>
+        BatchNormFolding.FoldField(this, conv1, ref bn1, nameof(bn1)) + BatchNormFolding.FoldField(this, conv2, ref bn2, nameof(bn2));
 }

@@ -16,7 +16,7 @@ namespace WeClick.Models.Backbones;
 /// </remarks>
 internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
 {
-    private readonly Sequential conv;
+    private readonly LayerSequence conv;
     private readonly bool useResidual;
 
     /// <summary>Builds the block in torchvision's order (a seed gives torchvision's numbers).</summary>
@@ -32,7 +32,7 @@ internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
         layers.Add(ConvNormReLU6(hidden, hidden, kernel: 3, stride: dilation > 1 ? 1 : stride, groups: hidden, dilation: dilation));
         layers.Add(nn.Conv2d(hidden, oup, 1, bias: false));
         layers.Add(nn.BatchNorm2d(oup));
-        conv = nn.Sequential([.. layers]);
+        conv = new LayerSequence([.. layers]);
         RegisterComponents();
     }
 
@@ -48,11 +48,11 @@ internal sealed class InvertedResidual : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// torchvision's <c>Conv2dNormActivation</c> with ReLU6: Sequential(conv (no bias), BN, ReLU6), names 0, 1, 2;
+    /// torchvision's <c>Conv2dNormActivation</c> with ReLU6: a sequence (conv (no bias), BN, ReLU6), names 0, 1, 2;
     /// padding = (kernel − 1)/2 · dilation.
     /// </summary>
-    public static Sequential ConvNormReLU6(long input, long output, long kernel, long stride = 1, long groups = 1, long dilation = 1) =>
-        nn.Sequential(
+    public static LayerSequence ConvNormReLU6(long input, long output, long kernel, long stride = 1, long groups = 1, long dilation = 1) =>
+        new(
             nn.Conv2d(input, output, kernel, stride: stride, padding: (kernel - 1) / 2 * dilation, dilation: dilation, groups: groups, bias: false),
             nn.BatchNorm2d(output),
             nn.ReLU6());

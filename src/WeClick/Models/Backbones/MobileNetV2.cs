@@ -32,7 +32,7 @@ public sealed class MobileNetV2 : Backbone
     private static readonly (int t, int c, int n, int s)[] s_setting =
         [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)];
 
-    private readonly Sequential features;
+    private readonly LayerSequence features;
 
     private MobileNetV2(double widthMultiplier, int outputStride) : base(nameof(MobileNetV2))
     {
@@ -53,7 +53,7 @@ public sealed class MobileNetV2 : Backbone
 
         var input = MakeDivisible(32 * widthMultiplier);
         var last = MakeDivisible(1280 * Math.Max(1.0, widthMultiplier));
-        features = nn.Sequential(InvertedResidual.ConvNormReLU6(3, input, 3, stride: 2));
+        features = new LayerSequence(InvertedResidual.ConvNormReLU6(3, input, 3, stride: 2));
         foreach (var (t, c, n, s) in s_setting)
         {
             var output = MakeDivisible(c * widthMultiplier);
@@ -61,7 +61,7 @@ public sealed class MobileNetV2 : Backbone
             {
                 var index = features.Count;
                 var dilation = index >= 14 ? lastDilation : index >= 7 ? middleDilation : 1;
-                features.append(new InvertedResidual(input, output, i == 0 ? s : 1, t, dilation));
+                features.Append(new InvertedResidual(input, output, i == 0 ? s : 1, t, dilation));
                 input = output;
             }
             if (features.Count == LowTap + 1)
@@ -73,7 +73,7 @@ public sealed class MobileNetV2 : Backbone
                 AuxiliaryChannels = output;
             }
         }
-        features.append(InvertedResidual.ConvNormReLU6(input, last, 1));
+        features.Append(InvertedResidual.ConvNormReLU6(input, last, 1));
         HighChannels = last;
         RegisterComponents();
 

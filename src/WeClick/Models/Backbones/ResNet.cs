@@ -24,14 +24,14 @@ namespace WeClick.Models.Backbones;
 /// libtorch's default generator in torchvision's order: call <c>torch.manual_seed(s)</c> before <see cref="Create"/>
 /// for reproducible weights; they then equal those of <c>torch.manual_seed(s); torchvision.models.resnetN()</c>.</para>
 /// </remarks>
-public sealed class ResNet : Backbone
+public sealed class ResNet : Backbone, IFoldsBatchNorm
 {
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
-    private readonly Sequential layer1;
-    private readonly Sequential layer2;
-    private readonly Sequential layer3;
-    private readonly Sequential layer4;
+    private BatchNorm2d? bn1;   // null once folded into conv1 (BatchNormFolding)
+    private readonly LayerSequence layer1;
+    private readonly LayerSequence layer2;
+    private readonly LayerSequence layer3;
+    private readonly LayerSequence layer4;
 
     // Construction state of torchvision's _make_layer (not registered: plain numbers).
     private long inplanes = 64;
@@ -110,8 +110,8 @@ public sealed class ResNet : Backbone
         ArgumentNullException.ThrowIfNull(input);
         Tensor low, auxiliary, high;
         using (var a = conv1.call(input))
-        using (var b = bn1.call(a))
-        using (var c = b.relu())
+        using (var b = bn1?.call(a))
+        using (var c = (b ?? a).relu())
         using (var stem = F.max_pool2d(c, [3, 3], [2, 2], [1, 1]))
         {
             low = layer1.call(stem);
@@ -124,11 +124,14 @@ public sealed class ResNet : Backbone
         return new BackboneFeatures(low, auxiliary, high);
     }
 
+    /// <summary>Folds the stem's BN into <c>conv1</c> (the blocks fold their own); see <see cref="BatchNormFolding"/>.</summary>
+    int IFoldsBatchNorm.FoldBatchNorm() => BatchNormFolding.FoldField(this, conv1, ref bn1, nameof(bn1));
+
     /// <inheritdoc/>
     public override string GetName() => "resnet" + Depth.ToString(CultureInfo.InvariantCulture);
 
     // torchvision's ResNet._make_layer, including its construction order (downsample before the first block).
-    private Sequential MakeLayer(bool bottleneck, long planes, int blocks, long stride, bool dilate)
+    private LayerSequence MakeLayer(bool bottleneck, long planes, int blocks, long stride, bool dilate)
     {
         var expansion = bottleneck ? Bottleneck.Expansion : BasicBlock.Expansion;
         var previousDilation = dilation;
@@ -137,21 +140,21 @@ public sealed class ResNet : Backbone
             dilation *= stride;
             stride = 1;
         }
-        Sequential? downsample = null;
+        LayerSequence? downsample = null;
         if (stride != 1 || inplanes != planes * expansion)
         {
-            downsample = nn.Sequential(nn.Conv2d(inplanes, planes * expansion, 1, stride: stride, bias: false), nn.BatchNorm2d(planes * expansion));
+            downsample = new LayerSequence(nn.Conv2d(inplanes, planes * expansion, 1, stride: stride, bias: false), nn.BatchNorm2d(planes * expansion));
         }
-        var layer = nn.Sequential(Block(bottleneck, inplanes, planes, stride, downsample, previousDilation));
+        var layer = new LayerSequence(Block(bottleneck, inplanes, planes, stride, downsample, previousDilation));
         inplanes = planes * expansion;
         for (var i = 1; i < blocks; i++)
         {
-            layer.append(Block(bottleneck, inplanes, planes, 1, null, dilation));
+            layer.Append(Block(bottleneck, inplanes, planes, 1, null, dilation));
         }
         return layer;
     }
 
-    private static nn.Module<Tensor, Tensor> Block(bool bottleneck, long inplanes, long planes, long stride, Sequential? downsample, long dilation) =>
+    private static nn.Module<Tensor, Tensor> Block(bool bottleneck, long inplanes, long planes, long stride, LayerSequence? downsample, long dilation) =>
         bottleneck
             ? new Bottleneck(inplanes, planes, stride, downsample, dilation)
             : new BasicBlock(inplanes, planes, stride, downsample, dilation);

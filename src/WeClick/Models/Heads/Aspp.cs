@@ -16,16 +16,16 @@ namespace WeClick.Models.Heads;
 /// </remarks>
 internal sealed class Aspp : nn.Module<Tensor, Tensor>
 {
-    private readonly ModuleList<Sequential> convs;
-    private readonly Sequential project;
+    private readonly ModuleList<LayerSequence> convs;
+    private readonly LayerSequence project;
 
     public Aspp(long inChannels, long channels, IReadOnlyList<int> rates, double dropout) : base(nameof(Aspp))
     {
-        var branches = new List<Sequential> { HeadLayers.ConvBnReLU(inChannels, channels, 1) };
+        var branches = new List<LayerSequence> { HeadLayers.ConvBnReLU(inChannels, channels, 1) };
         branches.AddRange(rates.Select(r => HeadLayers.ConvBnReLU(inChannels, channels, 3, r)));
         branches.Add(HeadLayers.PoolingBranch(inChannels, channels, 1));
         convs = nn.ModuleList(branches.ToArray());
-        project = nn.Sequential(
+        project = new LayerSequence(
             nn.Conv2d(branches.Count * channels, channels, 1, bias: false),
             nn.BatchNorm2d(channels),
             nn.ReLU(),

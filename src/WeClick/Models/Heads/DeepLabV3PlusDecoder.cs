@@ -13,14 +13,14 @@ namespace WeClick.Models.Heads;
 /// <remarks>Names: <c>reduce.{0 conv, 1 bn}</c>, <c>fuse.{0 conv, 1 bn, 3 conv, 4 bn}</c>, <c>classifier.{weight, bias}</c>.</remarks>
 internal sealed class DeepLabV3PlusDecoder : nn.Module
 {
-    private readonly Sequential reduce;
-    private readonly Sequential fuse;
+    private readonly LayerSequence reduce;
+    private readonly LayerSequence fuse;
     private readonly Conv2d classifier;
 
     public DeepLabV3PlusDecoder(long lowChannels, long lowLevelChannels, long asppChannels, long classes) : base(nameof(DeepLabV3PlusDecoder))
     {
         reduce = HeadLayers.ConvBnReLU(lowChannels, lowLevelChannels, 1);
-        fuse = nn.Sequential([.. HeadLayers.ConvBnReLULayers(lowLevelChannels + asppChannels, asppChannels, 3),
+        fuse = new LayerSequence([.. HeadLayers.ConvBnReLULayers(lowLevelChannels + asppChannels, asppChannels, 3),
             .. HeadLayers.ConvBnReLULayers(asppChannels, asppChannels, 3)]);
         classifier = nn.Conv2d(asppChannels, classes, 1);
         RegisterComponents();

@@ -11,10 +11,10 @@ internal static class HeadLayers
     /// Bias-free conv (square kernel, "same" padding = dilation·⌊k/2⌋) + BN + ReLU, named <c>0</c>, <c>1</c>, <c>2</c>
     /// (algorithms.md §5.1: every ASPP and decoder conv is bias-free and followed by BN + ReLU).
     /// </summary>
-    public static Sequential ConvBnReLU(long inChannels, long outChannels, long kernel, long dilation = 1) =>
-        nn.Sequential(ConvBnReLULayers(inChannels, outChannels, kernel, dilation));
+    public static LayerSequence ConvBnReLU(long inChannels, long outChannels, long kernel, long dilation = 1) =>
+        new(ConvBnReLULayers(inChannels, outChannels, kernel, dilation));
 
-    /// <summary>The three layers of <see cref="ConvBnReLU"/>, to chain several in one Sequential.</summary>
+    /// <summary>The three layers of <see cref="ConvBnReLU"/>, to chain several in one <see cref="LayerSequence"/>.</summary>
     public static nn.Module<Tensor, Tensor>[] ConvBnReLULayers(long inChannels, long outChannels, long kernel, long dilation = 1) =>
     [
         nn.Conv2d(inChannels, outChannels, kernel, padding: dilation * (kernel / 2), dilation: dilation, bias: false),
@@ -26,8 +26,8 @@ internal static class HeadLayers
     /// A pooling branch: adaptive average pool to <paramref name="bin"/>² → 1×1 conv (no bias) + BN + ReLU, named
     /// <c>0</c> (pool), <c>1</c> (conv), <c>2</c> (BN), <c>3</c> (ReLU) as in torchvision's ASPPPooling and semseg's PPM.
     /// </summary>
-    public static Sequential PoolingBranch(long inChannels, long outChannels, long bin) =>
-        nn.Sequential(
+    public static LayerSequence PoolingBranch(long inChannels, long outChannels, long bin) =>
+        new(
             new AdaptiveAvgPool2d(bin),
             nn.Conv2d(inChannels, outChannels, 1, bias: false),
             nn.BatchNorm2d(outChannels),

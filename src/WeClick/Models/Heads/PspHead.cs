@@ -29,8 +29,8 @@ public sealed class PspHead : SegmentationHead
     private static readonly int[] s_defaultBins = [1, 2, 3, 6];
 
     private readonly PyramidPooling ppm;
-    private readonly Sequential cls;
-    private readonly Sequential? aux;
+    private readonly LayerSequence cls;
+    private readonly LayerSequence? aux;
 
     /// <summary>Builds the head.</summary>
     /// <param name="highChannels">Channels of the high-level features (512 for ResNet-18, 2048 for ResNet-101, 1280 for MobileNetV2).</param>
@@ -135,6 +135,6 @@ public sealed class PspHead : SegmentationHead
     }
 
     /// <summary>3×3 conv (no bias) + BN + ReLU + Dropout2d + 1×1 conv with bias, named 0–4.</summary>
-    private static Sequential Classifier(long inChannels, long channels, long classes, double dropout) =>
-        nn.Sequential([.. HeadLayers.ConvBnReLULayers(inChannels, channels, 3), nn.Dropout2d(dropout), nn.Conv2d(channels, classes, 1)]);
+    private static LayerSequence Classifier(long inChannels, long channels, long classes, double dropout) =>
+        new([.. HeadLayers.ConvBnReLULayers(inChannels, channels, 3), nn.Dropout2d(dropout), nn.Conv2d(channels, classes, 1)]);
 }

@@ -13,7 +13,7 @@ namespace WeClick.Models.Heads;
 /// <remarks>Names as semseg's <c>PPM</c>: <c>features.i.{1 conv, 2 bn}</c> (index 0 is the pooling).</remarks>
 internal sealed class PyramidPooling : nn.Module<Tensor, Tensor>
 {
-    private readonly ModuleList<Sequential> features;
+    private readonly ModuleList<LayerSequence> features;
     private readonly long[] bins;
     private readonly long reduction;
 
@@ -42,7 +42,7 @@ internal sealed class PyramidPooling : nn.Module<Tensor, Tensor>
         var result = torch.cat(outputs, 1);
         foreach (var upsampled in outputs.Skip(1))
         {
-            upsampled.Dispose(); // freed now, not at the caller's scope end (see Sequential.forward)
+            upsampled.Dispose(); // freed now, not at the caller's scope end (as LayerSequence.forward does)
         }
         return result;
     }

@@ -57,7 +57,7 @@ public sealed class PspHeadTests
         Assert.Equal([4L, 16, 1, 1], head.state_dict()["ppm.features.0.1.weight"].shape); // in/4
         Assert.Equal([12L, 32, 3, 3], head.state_dict()["cls.0.weight"].shape);          // 2·in → head width
         Assert.Equal([256L, 8, 3, 3], head.state_dict()["aux.0.weight"].shape);
-        var branches = head.named_modules().Single(m => m.name == "ppm.features").module.children().Cast<Sequential>();
+        var branches = head.named_modules().Single(m => m.name == "ppm.features").module.children().Cast<LayerSequence>();
         Assert.Equal([1L, 2, 3, 6], branches.Select(b => ((AdaptiveAvgPool2d)b[0]).OutputSize));
     }
 
