@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using WeClick.Engine;
 
 namespace WeClick.Benchmarks;
 
@@ -10,6 +11,14 @@ namespace WeClick.Benchmarks;
 /// </summary>
 public sealed class PyTorchWorker : IDisposable
 {
+    /// <summary>What the two sides' oneDNN kernels are, for a table's footer.</summary>
+    public static string OneDnnSides =>
+        TorchEngine.OneDnnLimitSetByWorkbench
+            ? $"oneDNN: C# limited to {TorchEngine.OneDnnSafeIsa} (the AMD workaround), PyTorch at its default kernels"
+            : Environment.GetEnvironmentVariable(TorchEngine.OneDnnIsaVariable) is { Length: > 0 } isa
+                ? $"oneDNN: {TorchEngine.OneDnnIsaVariable}={isa} on both sides"
+                : "oneDNN: default kernels on both sides";
+
     private readonly Process _process;
 
     /// <summary>Starts <paramref name="script"/> with <paramref name="python"/> (Debian's python3 by default).</summary>
@@ -32,6 +41,13 @@ public sealed class PyTorchWorker : IDisposable
         // (ONEDNN_VERBOSE, bench/profile/profile-train-step.sh) must not reach the Python side.
         start.Environment.Remove("ONEDNN_VERBOSE");
         start.Environment.Remove("DNNL_VERBOSE");
+        // The baseline is python3-torch as its users run it. The SSE41 limit the workbench puts on oneDNN (AMD CPUs) is for
+        // libtorch 2.10's wrong kernels; python3-torch 1.13's oneDNN 2.6 is right at full speed, and inheriting the limit
+        // made it 5x slower on the DeepLabV3+ R18 step (bench/profile). A limit the user set is kept on both sides.
+        if (TorchEngine.OneDnnLimitSetByWorkbench)
+        {
+            start.Environment.Remove(TorchEngine.OneDnnIsaVariable);
+        }
         try
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");

@@ -25,6 +25,12 @@ fail() { echo "torchsharp-compat: error: $*" >&2; exit 1; }
 
 [[ -f "$LIB" ]] || exit 0
 
+# One edit of DIR at a time: two builds writing the same output folder at once (parallel project builds) must not
+# interleave their patchelf runs, which left a library with half its NEEDED entries. The dispose guard's build takes
+# the same lock.
+exec 9>"$DIR/.weclick-native-edits.lock"
+flock 9
+
 # The libstdc++.so.6 the dynamic loader will pick (first in its cache).
 # (awk reads all of its input: exiting early would fail the pipeline with SIGPIPE under pipefail.)
 system_libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found { print $NF; found = 1 }' || true)
@@ -46,6 +52,15 @@ if [[ ! -f "$DIR/$SHIM" || "$HERE/ios_base_library_init.cpp" -nt "$DIR/$SHIM" ]]
     g++ -shared -fPIC -O2 -o "$DIR/$SHIM.tmp" "$HERE/ios_base_library_init.cpp"
     mv -f "$DIR/$SHIM.tmp" "$DIR/$SHIM"
 fi
+# The edits go to a private copy, renamed over the library at the end: a reader never sees a half-edited file.
+# A copy whose dynamic section is damaged (libtorch.so no longer NEEDED) is refused, not edited further.
+needed_before=$(patchelf --print-needed "$LIB" 2>/dev/null || true)
+[[ $'\n'"$needed_before"$'\n' == *$'\n'libtorch.so$'\n'* ]] || fail "$LIB is damaged (it no longer needs libtorch.so); delete it and rebuild, so that the build copies it again."
+WORK="$LIB.$$.edit"
+cp -p "$LIB" "$WORK"
+trap 'rm -f "$WORK"' EXIT
+LIB_FINAL="$LIB"
+LIB="$WORK"
 # 1. The symbol's version.
 symbols=$(readelf --dyn-syms -W "$LIB")
 if [[ "$symbols" == *"$SYMBOL@$VERSION"* ]]; then
@@ -58,3 +73,5 @@ needed=$(patchelf --print-needed "$LIB")
 [[ $'\n'"$needed"$'\n' == *$'\n'"$SHIM"$'\n'* ]] || patchelf --add-needed "$SHIM" "$LIB"
 runpath=$(patchelf --print-rpath "$LIB")
 [[ ":$runpath:" == *':$ORIGIN:'* || ":$runpath:" == *':$ORIGIN/:'* ]] || patchelf --set-rpath "\$ORIGIN:$runpath" "$LIB"
+mv -f "$LIB" "$LIB_FINAL"
+trap - EXIT

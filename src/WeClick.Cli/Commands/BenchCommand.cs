@@ -143,7 +143,7 @@ internal static class BenchCommand
                     (1 / row.CSharpSeconds).ToString("F2", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
-            Console.WriteLine($"batch 1, eval mode, inference mode; libtorch threads {threadCount} on both sides; medians of {parse.GetValue(reps)}; C# folded: BatchNorm folded into the convs, PyTorch unfolded");
+            Console.WriteLine($"batch 1, eval mode, inference mode; libtorch threads {threadCount} on both sides; medians of {parse.GetValue(reps)}; C# folded: BatchNorm folded into the convs, PyTorch unfolded; {PyTorchWorker.OneDnnSides}");
             return 0;
         });
         return command;

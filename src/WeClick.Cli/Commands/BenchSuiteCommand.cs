@@ -97,7 +97,7 @@ internal static class BenchSuiteCommand
             }
             AnsiConsole.Write(table);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"libtorch threads {threadCount} on both sides; medians of {roundCount} rounds, sides alternating; inference in eval and inference mode, batch 1; PyTorch side {PyTorchWorker.DefaultPython}{(python is null ? "" : $" ({python})")}"));
+                $"libtorch threads {threadCount} on both sides; medians of {roundCount} rounds, sides alternating; inference in eval and inference mode, batch 1; PyTorch side {PyTorchWorker.DefaultPython}{(python is null ? "" : $" ({python})")}; {PyTorchWorker.OneDnnSides}"));
             return 0;
         });
         return bench;

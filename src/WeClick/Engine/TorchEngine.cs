@@ -31,6 +31,13 @@ public static partial class TorchEngine
     /// <summary>Set to <c>1</c> to leave oneDNN's instruction set alone on AMD CPUs (see <see cref="ApplyOneDnnWorkaround"/>).</summary>
     public const string OneDnnDefaultsVariable = "WECLICK_ONEDNN_DEFAULTS";
 
+    /// <summary>
+    /// True when <see cref="ApplyOneDnnWorkaround"/> set <c>DNNL_MAX_CPU_ISA</c> in this process (false when the user set it,
+    /// or nothing was set). Child processes inherit the variable; the benchmarks' PyTorch workers must not, since the
+    /// limit is for libtorch 2.10's kernels and python3-torch 1.13's are right at full speed.
+    /// </summary>
+    public static bool OneDnnLimitSetByWorkbench { get; private set; }
+
     /// <summary>The instruction-set limit <see cref="ApplyOneDnnWorkaround"/> sets: the one level measured correct.</summary>
     public const string OneDnnSafeIsa = "SSE41";
 
@@ -78,6 +85,7 @@ public static partial class TorchEngine
                 return null;
             }
             Environment.SetEnvironmentVariable(OneDnnIsaVariable, OneDnnSafeIsa);
+            OneDnnLimitSetByWorkbench = true;
             return OneDnnSafeIsa;
         }
     }

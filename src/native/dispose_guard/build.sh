@@ -15,6 +15,8 @@ SOURCE="$HERE/weclick_dispose_guard.c"
 OUT="$DIR/libweclick_dispose_guard.so"
 
 [[ -f "$DIR/libLibTorchSharp.so" ]] || exit 0
+exec 9>"$DIR/.weclick-native-edits.lock"   # the compatibility step's lock: never link against a half-edited library
+flock 9
 if [[ -f "$OUT" && ! "$SOURCE" -nt "$OUT" && ! "$DIR/libLibTorchSharp.so" -nt "$OUT" ]]; then
     exit 0
 fi
