@@ -48,7 +48,8 @@ public sealed class TorchSharpDisposeGuardTests
         var clock = Stopwatch.StartNew();
         try
         {
-            while (clock.Elapsed.TotalSeconds < seconds)
+            // At least `seconds` and at least 200 iterations (a busy machine is slower, not wrong), at most a minute.
+            while ((clock.Elapsed.TotalSeconds < seconds || iterations < 200) && clock.Elapsed.TotalSeconds < 60)
             {
                 try
                 {
@@ -75,7 +76,6 @@ public sealed class TorchSharpDisposeGuardTests
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} failures in {iterations} iterations: {string.Join("; ", failures.Take(3))}");
-        Assert.True(iterations > 100, $"only {iterations} iterations in {seconds} s");
         var after = TorchSharpDisposeGuard.ReadCounters();
         Assert.True(after.Deferred > before.Deferred, "no finalizer disposal went through the quarantine");
         Assert.True(after.Immediate > before.Immediate, "the scope's disposals did not happen at once");
