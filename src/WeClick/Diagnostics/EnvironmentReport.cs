@@ -51,6 +51,7 @@ public sealed record EnvironmentReport(
         ("oneDNN kernels", Engine.OneDnnIsa),
         ("malloc", Engine.MallocPolicy),
         ("dispose guard", Engine.DisposeGuard),
+        ("conv channel guard", Engine.ConvolutionGuard),
         ("OpenCV", OpenCvVersion),
         (".NET", DotNetVersion),
         ("OS", OperatingSystem),

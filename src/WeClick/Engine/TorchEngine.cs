@@ -43,22 +43,23 @@ public static partial class TorchEngine
 
     /// <summary>
     /// On AMD CPUs, limits oneDNN (libtorch's "mkldnn" convolutions) to its SSE4.1 level by setting
-    /// <c>DNNL_MAX_CPU_ISA=SSE41</c> in the process environment, unless the variable is already set or
-    /// <c>WECLICK_ONEDNN_DEFAULTS=1</c>. Returns the value in effect (null: oneDNN's default).
+    /// <c>DNNL_MAX_CPU_ISA=SSE41</c> in the process environment, unless the variable is already set,
+    /// <c>WECLICK_ONEDNN_DEFAULTS=1</c>, or <see cref="ConvolutionChannelGuard"/> has already lifted the limit. Returns
+    /// the value in effect (null: oneDNN's default).
     /// </summary>
     /// <remarks>
     /// Why: on the AMD EPYC (family 26, AVX-512) this project is developed on, TorchSharp-cpu 0.107's libtorch 2.10 gets
-    /// float32 convolutions wrong in oneDNN's direct kernels whenever a channel count is not a multiple of 16, silently:
-    /// forward 3×3 22→22 and 24→24 off by 22–31 % of the largest output (kernels <c>jit:avx512_core</c> and
-    /// <c>jit:avx</c>), input gradients of 3×3 256→11 and 48→12 off by 33–44 % or NaN (AVX-512 and AVX2), so training
-    /// diverges. python3-torch 1.13 (oneDNN 2.6) on the same machine is right to 4e-7. With the limit at SSE41 oneDNN
-    /// runs its GEMM-based convolution (<c>x64:gemm:jit</c>) and every case is right (≤ 7e-7); at AVX the 22→22 forward
-    /// is still wrong. The cost: a 64-channel 3×3 convolution forward+backward at 2×64×128×256 takes about 660 ms instead
-    /// of 180–360 ms (python3-torch 1.13: 316 ms); turning oneDNN off instead costs 1,260 ms. oneDNN reads the variable
-    /// once, when it creates its first primitive, so this must run before the first convolution: the library calls it
-    /// when it loads (a module initializer), and the test assemblies and <see cref="Configure"/> again (idempotent).
+    /// float32 3×3 (and larger) convolutions wrong in oneDNN's AVX-512 and AVX kernels for some channel counts, silently
+    /// (the forward when the input has more than 16 channels and not a multiple of 16, the input gradient when the output
+    /// channels are not a multiple of 16; off by 11–67 % or NaN), so training diverges. python3-torch 1.13 (oneDNN 2.6) on
+    /// the same machine is right to 4e-7. With the limit at SSE41 oneDNN runs its GEMM-based convolution
+    /// (<c>x64:gemm:jit</c>) and every case is right (≤ 7e-7), at 3–4× the time of the default kernels.
+    /// This limit is the safe first state: it is set when the library loads, before anything can run a convolution, and
+    /// <see cref="ConvolutionChannelGuard"/> lifts it (<see cref="LiftOneDnnLimit"/>) once its channel padding is in
+    /// place, which happens when TorchSharp binds its first native call, still before oneDNN reads the variable (at its
+    /// first primitive). Where the guard cannot be installed, the limit stays: slow, but right.
     /// Intel CPUs are left alone: the fault was not observed there (no Intel machine was available to check).
-    /// tests/…/Engine/ConvolutionGradientTests.cs fails without it on the affected machine.
+    /// tests/…/Engine/ConvolutionGradientTests.cs fails on the affected machine with neither the limit nor the guard.
     /// </remarks>
     public static string? ApplyOneDnnWorkaround()
     {
@@ -68,7 +69,7 @@ public static partial class TorchEngine
             {
                 return set;
             }
-            if (Environment.GetEnvironmentVariable(OneDnnDefaultsVariable) == "1" || !OperatingSystem.IsLinux() || !IsAmdCpu())
+            if (OneDnnLimitLifted || Environment.GetEnvironmentVariable(OneDnnDefaultsVariable) == "1" || !OperatingSystem.IsLinux() || !IsAmdCpu())
             {
                 return null;
             }
@@ -87,6 +88,40 @@ public static partial class TorchEngine
             Environment.SetEnvironmentVariable(OneDnnIsaVariable, OneDnnSafeIsa);
             OneDnnLimitSetByWorkbench = true;
             return OneDnnSafeIsa;
+        }
+    }
+
+    /// <summary>True once <see cref="LiftOneDnnLimit"/> removed the workbench's limit (the convolution guard is on).</summary>
+    public static bool OneDnnLimitLifted { get; private set; }
+
+    /// <summary>
+    /// Removes the <c>DNNL_MAX_CPU_ISA</c> limit that <see cref="ApplyOneDnnWorkaround"/> set, so that oneDNN runs its
+    /// default kernels. Only <see cref="ConvolutionChannelGuard"/> calls it, once its padding is in place. False (and
+    /// nothing changed) when the workbench did not set the limit or the native environment refused.
+    /// </summary>
+    internal static bool LiftOneDnnLimit()
+    {
+        lock (s_lock)
+        {
+            if (!OneDnnLimitSetByWorkbench)
+            {
+                return false;
+            }
+            try
+            {
+                if (unsetenv(OneDnnIsaVariable) != 0)
+                {
+                    return false;
+                }
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return false;
+            }
+            Environment.SetEnvironmentVariable(OneDnnIsaVariable, null);
+            OneDnnLimitSetByWorkbench = false;
+            OneDnnLimitLifted = true;
+            return true;
         }
     }
 
@@ -128,7 +163,7 @@ public static partial class TorchEngine
         return torch.get_num_threads();
     }
 
-    /// <summary>The engine in effect: versions, the Debian 12 compatibility step, backend, threads, CPU capability, malloc, the dispose guard.</summary>
+    /// <summary>The engine in effect: versions, the Debian 12 compatibility step, backend, threads, CPU capability, malloc, the two guards.</summary>
     public static TorchEngineInfo Describe()
     {
         var threads = torch.get_num_threads(); // also loads TorchSharp's native libraries, so that /proc/self/maps lists them
@@ -143,9 +178,12 @@ public static partial class TorchEngine
             threads,
             capability,
             source,
-            Environment.GetEnvironmentVariable(OneDnnIsaVariable) is { Length: > 0 } isa ? $"{OneDnnIsaVariable}={isa}" : "oneDNN's default",
+            Environment.GetEnvironmentVariable(OneDnnIsaVariable) is { Length: > 0 } isa ? $"{OneDnnIsaVariable}={isa}"
+                : OneDnnLimitLifted ? "oneDNN's default (the convolution channel guard makes them right on this AMD CPU)"
+                : "oneDNN's default",
             MallocPolicy(),
-            TorchSharpDisposeGuard.Status);
+            TorchSharpDisposeGuard.Status,
+            ConvolutionChannelGuard.Status);
     }
 
     /// <summary>The malloc thresholds in effect and MALLOC_ARENA_MAX, which must come from the environment at process start.</summary>
@@ -212,4 +250,7 @@ public static partial class TorchEngine
 
     [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);
+
+    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int unsetenv(string name);
 }

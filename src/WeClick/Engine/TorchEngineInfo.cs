@@ -12,10 +12,13 @@ namespace WeClick.Engine;
 /// <param name="CpuCapabilitySource">Where <see cref="CpuCapability"/> comes from: libtorch's own
 /// <c>at::get_cpu_capability()</c>, or, where that cannot be called, derived from /proc/cpuinfo and ATEN_CPU_CAPABILITY.</param>
 /// <param name="OneDnnIsa">The instruction-set limit of oneDNN's convolution kernels: <c>DNNL_MAX_CPU_ISA=SSE41</c> where
-/// <see cref="TorchEngine.ApplyOneDnnWorkaround"/> set it (AMD CPUs), else the variable's value or "oneDNN's default".</param>
+/// <see cref="TorchEngine.ApplyOneDnnWorkaround"/> set it and it stayed (AMD CPUs without the convolution guard), else
+/// the variable's value or "oneDNN's default".</param>
 /// <param name="MallocPolicy">How glibc malloc is set up for tensors (environment.md, "Speed").</param>
 /// <param name="DisposeGuard">Whether TorchSharp's imports resolve through <see cref="TorchSharpDisposeGuard"/> ("on …" with
 /// its counters, or "off: why").</param>
+/// <param name="ConvolutionGuard">Whether <see cref="ConvolutionChannelGuard"/> pads the channels of the convolutions
+/// oneDNN gets wrong on this CPU ("on: …" with counters, or "off: why").</param>
 public sealed record TorchEngineInfo(
     string TorchSharpVersion,
     string LibTorchVersion,
@@ -27,4 +30,5 @@ public sealed record TorchEngineInfo(
     string CpuCapabilitySource,
     string OneDnnIsa,
     string MallocPolicy,
-    string DisposeGuard);
+    string DisposeGuard,
+    string ConvolutionGuard);

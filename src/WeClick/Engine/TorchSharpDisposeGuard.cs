@@ -6,9 +6,10 @@ using TorchSharp;
 namespace WeClick.Engine;
 
 /// <summary>
-/// Routes TorchSharp's native calls through <c>libweclick_dispose_guard.so</c>, which keeps the .NET finalizer from
+/// Routes TorchSharp's native calls through <c>libweclick_torchsharp_guard.so</c>, which keeps the .NET finalizer from
 /// freeing a <see cref="Scalar"/> or a tensor that a native call on another thread still reads (environment.md,
-/// "TorchSharp's finalizer race").
+/// "TorchSharp's finalizer race"). The same library carries the <see cref="ConvolutionChannelGuard"/>, which this
+/// class installs with it.
 /// </summary>
 /// <remarks>
 /// <para>The race: TorchSharp 0.107 reads <c>scalar.Handle</c> and calls libtorch without keeping the managed object
@@ -21,10 +22,10 @@ namespace WeClick.Engine;
 /// 9 times in 22,157 iterations (30 s).</para>
 /// <para>The fix, without changing TorchSharp: a DllImport resolver for the TorchSharp assembly hands its
 /// "LibTorchSharp" imports the guard library, which defines only <c>THSTorch_dispose_scalar</c> and
-/// <c>THSTensor_dispose</c> and finds every other symbol in libLibTorchSharp.so (its NEEDED dependency). Disposals on
+/// <c>THSTensor_dispose</c> (and the convolution guard's two convolutions) and finds every other symbol in libLibTorchSharp.so (its NEEDED dependency). Disposals on
 /// the finalizer thread wait out a quarantine (scalars 10 s, tensors 1 s) before they happen; <c>Dispose()</c> and
 /// dispose scopes free at once, as before. The build puts the guard beside every output's libLibTorchSharp.so
-/// (Directory.Build.targets). <c>WECLICK_DISPOSE_GUARD=0</c> turns it off (to measure the race).</para>
+/// (Directory.Build.targets). <c>WECLICK_DISPOSE_GUARD=0</c> turns the library off (to measure the race), and with it the convolution guard.</para>
 /// <para>It must be installed before TorchSharp binds its first P/Invoke: the library's module initializer does it.
 /// P/Invokes bound earlier (a program that used TorchSharp before touching WeClick.Core) keep the direct binding;
 /// <see cref="Status"/> then still reads "on" for the others.</para>
@@ -32,7 +33,7 @@ namespace WeClick.Engine;
 public static class TorchSharpDisposeGuard
 {
     /// <summary>The guard's file name, beside libLibTorchSharp.so.</summary>
-    public const string LibraryFileName = "libweclick_dispose_guard.so";
+    public const string LibraryFileName = "libweclick_torchsharp_guard.so";
 
     /// <summary>Set to <c>0</c> to leave TorchSharp's imports unguarded.</summary>
     public const string DisableVariable = "WECLICK_DISPOSE_GUARD";
@@ -85,11 +86,13 @@ public static class TorchSharpDisposeGuard
             if (!OperatingSystem.IsLinux())
             {
                 s_status = "off: the guard is built for Linux only";
+                ConvolutionChannelGuard.NotInstalled(s_status[5..]);
                 return;
             }
             if (Environment.GetEnvironmentVariable(DisableVariable) == "0")
             {
                 s_status = $"off: {DisableVariable}=0";
+                ConvolutionChannelGuard.NotInstalled(s_status[5..]);
                 return;
             }
             try
@@ -100,6 +103,7 @@ public static class TorchSharpDisposeGuard
             catch (InvalidOperationException)
             {
                 s_status = "off: another DllImport resolver is already registered for TorchSharp";
+                ConvolutionChannelGuard.NotInstalled(s_status[5..]);
             }
         }
     }
@@ -158,16 +162,19 @@ public static class TorchSharpDisposeGuard
             if (!File.Exists(guardPath))
             {
                 s_status = $"off: cannot find {guardPath} (it is built beside {TorchSharpFileName}; rebuild with ./scripts/setup.sh)";
+                ConvolutionChannelGuard.NotInstalled(s_status[5..]);
                 return IntPtr.Zero;
             }
             if (!NativeLibrary.TryLoad(guardPath, out var guard))
             {
                 s_status = $"off: cannot load {guardPath}";
+                ConvolutionChannelGuard.NotInstalled(s_status[5..]);
                 return IntPtr.Zero;
             }
             if (!Install(guard, real))
             {
-                s_status = $"off: cannot install {guardPath} (its exports or libLibTorchSharp's dispose functions are missing)";
+                s_status = $"off: cannot install {guardPath} (its exports or libLibTorchSharp's dispose or convolution functions are missing)";
+                ConvolutionChannelGuard.NotInstalled(s_status[5..]);
                 return IntPtr.Zero;
             }
             s_guard = guard;
@@ -190,7 +197,8 @@ public static class TorchSharpDisposeGuard
         {
             return false;
         }
-        return ((delegate* unmanaged<IntPtr, IntPtr, int>)install)(scalarDispose, tensorDispose) == 1;
+        return ((delegate* unmanaged<IntPtr, IntPtr, int>)install)(scalarDispose, tensorDispose) == 1
+            && ConvolutionChannelGuard.Install(guard, real);
     }
 
     private static string? MappedPath(string fileName)

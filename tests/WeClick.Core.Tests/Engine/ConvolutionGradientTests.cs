@@ -4,9 +4,10 @@ namespace WeClick.Core.Tests.Engine;
 
 /// <summary>
 /// float32 convolution outputs and gradients against float64, for the shapes where libtorch 2.10's oneDNN direct kernels
-/// go wrong on AMD CPUs (a channel count not a multiple of 16; <see cref="WeClick.Engine.TorchEngine.ApplyOneDnnWorkaround"/>).
-/// These fail without the workaround on the development machine (AMD EPYC): 256→11 gradients every call, 6→6 with NaNs,
-/// 22→22 and 24→24 outputs off by a quarter.
+/// go wrong on AMD CPUs (a channel count not a multiple of 16; <see cref="WeClick.Engine.ConvolutionChannelGuard"/>, or
+/// where it is off, <see cref="WeClick.Engine.TorchEngine.ApplyOneDnnWorkaround"/>'s SSE4.1 limit). These fail with
+/// neither on the development machine (AMD EPYC): 256→11 gradients every call, 6→6 with NaNs, 22→22 and 24→24 outputs
+/// off by a quarter. ConvolutionChannelGuardTests has more shapes.
 /// </summary>
 public class ConvolutionGradientTests
 {

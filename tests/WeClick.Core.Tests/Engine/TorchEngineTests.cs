@@ -55,8 +55,9 @@ public class TorchEngineTests
     }
 
     [Fact]
-    public void ApplyOneDnnWorkaround_LimitsOneDnnToAvxOnAmdCpus()
+    public void OnAmdCpus_OneDnnIsLimited_UnlessTheConvolutionGuardLiftedTheLimit()
     {
+        _ = get_num_threads(); // binds TorchSharp's imports, which installs the guards
         var amd = File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("vendor_id", StringComparison.Ordinal) && l.Contains("AuthenticAMD", StringComparison.Ordinal));
         var result = TorchEngine.ApplyOneDnnWorkaround(); // already applied by the module initializer: idempotent
         if (Environment.GetEnvironmentVariable(TorchEngine.OneDnnDefaultsVariable) == "1" && result is null)
@@ -64,7 +65,14 @@ public class TorchEngineTests
             Assert.Equal("oneDNN's default", TorchEngine.Describe().OneDnnIsa);
             return;
         }
-        if (amd)
+        if (amd && ConvolutionChannelGuard.IsEnabled)
+        {
+            Assert.Null(result);
+            Assert.True(TorchEngine.OneDnnLimitLifted);
+            Assert.Null(Environment.GetEnvironmentVariable(TorchEngine.OneDnnIsaVariable));
+            Assert.StartsWith("oneDNN's default (the convolution channel guard", TorchEngine.Describe().OneDnnIsa);
+        }
+        else if (amd)
         {
             Assert.NotNull(result);
             Assert.Equal(result, Environment.GetEnvironmentVariable(TorchEngine.OneDnnIsaVariable));

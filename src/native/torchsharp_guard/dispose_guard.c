@@ -1,5 +1,5 @@
 /*
- * libweclick_dispose_guard.so: keeps TorchSharp's finalizer from freeing a Scalar or a Tensor that a native call
+ * The dispose guard of libweclick_torchsharp_guard.so: keeps TorchSharp's finalizer from freeing a Scalar or a Tensor that a native call
  * on another thread is still reading (environment.md, "TorchSharp's finalizer race").
  *
  * Why it exists. TorchSharp 0.107 passes `scalar.Handle` / `tensor.Handle` to libtorch and does not keep the managed

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace WeClick.Engine;
+
+/// <summary>
+/// Lets libtorch 2.10's fast oneDNN convolutions run on AMD CPUs, where they are wrong for some channel counts, by
+/// padding those channels to a multiple of 16 (environment.md, "AMD CPUs"; the native half is
+/// src/native/torchsharp_guard/conv_channel_guard.c).
+/// </summary>
+/// <remarks>
+/// <para>The fault, measured on the AMD EPYC this project is developed on against the same convolution in float64:
+/// a 2-D convolution with groups = 1 and a kernel larger than 1×1 gets its forward wrong when the input has more than
+/// 16 channels and not a multiple of 16, and its input gradient wrong when the output channels are not a multiple
+/// of 16 (off by 11–67 %, or NaN). Everything else (1×1, depthwise, grouped, weight gradients, multiples of 16,
+/// inputs of fewer than 16 channels) was right. A second fault of the same kernels: the input gradient of a strided 1×1
+/// convolution with some channel counts (512→1024, 1024→512, 1024→2048: ResNet-50/101's downsampling shortcuts) kills
+/// the process with SIGFPE; the guard runs such a convolution as a strided slice of the input and a 1×1 convolution of
+/// stride 1, which is the same function.</para>
+/// <para>Before this guard the workbench limited oneDNN to SSE4.1 on AMD CPUs, which is right everywhere but made a
+/// DeepLabV3+ R18 training step 3.6× slower than python3-torch. Now the limit (<see cref="TorchEngine.ApplyOneDnnWorkaround"/>)
+/// is set when the library loads, as before, and lifted here as soon as the guard library is in place, which is
+/// before the first convolution (every TorchSharp call resolves through it). When the guard cannot be installed
+/// (<c>WECLICK_DISPOSE_GUARD=0</c>, the library missing) or <c>WECLICK_CONV_GUARD=0</c>, the limit stays: correct
+/// and slow, never fast and wrong.</para>
+/// </remarks>
+public static class ConvolutionChannelGuard
+{
+    /// <summary>Set to <c>0</c> to keep oneDNN at SSE4.1 on AMD CPUs instead of padding channels.</summary>
+    public const string DisableVariable = "WECLICK_CONV_GUARD";
+
+    private static readonly Lock s_lock = new();
+    private static IntPtr s_guard;
+    private static string s_status = "off: the guard library is not loaded yet";
+
+    /// <summary>True when convolutions with the faulty channel counts are padded (and oneDNN runs its default kernels).</summary>
+    public static bool IsEnabled { get; private set; }
+
+    /// <summary>"on: …" with counters, or "off: why".</summary>
+    public static string Status
+    {
+        get
+        {
+            lock (s_lock)
+            {
+                if (!IsEnabled)
+                {
+                    return s_status;
+                }
+                var (calls, padded) = ReadCountersLocked();
+                return string.Create(CultureInfo.InvariantCulture, $"{s_status}; {calls:N0} convolutions, {padded:N0} padded or sliced");
+            }
+        }
+    }
+
+    /// <summary>2-D convolutions seen since the process started, and how many were padded or sliced (zeros while it is off).</summary>
+    public static (ulong Calls, ulong Padded) ReadCounters()
+    {
+        lock (s_lock)
+        {
+            return IsEnabled ? ReadCountersLocked() : default;
+        }
+    }
+
+    /// <summary>
+    /// Hands the guard library libLibTorchSharp's two convolution functions and turns the padding on where the
+    /// workbench limited oneDNN for AMD (then lifts that limit). Called by <see cref="TorchSharpDisposeGuard"/> when it
+    /// loads the library, before TorchSharp binds a call to it. False when the library lacks the guard's exports.
+    /// </summary>
+    internal static unsafe bool Install(IntPtr guard, IntPtr real)
+    {
+        if (!NativeLibrary.TryGetExport(real, "THSTensor_conv2d", out var conv2d)
+            || !NativeLibrary.TryGetExport(real, "THSTensor_conv2d_padding", out var conv2dPadding)
+            || !NativeLibrary.TryGetExport(guard, "weclick_conv_guard_install", out var install)
+            || !NativeLibrary.TryGetExport(guard, "weclick_conv_guard_counters", out _))
+        {
+            return false;
+        }
+        lock (s_lock)
+        {
+            var wanted = TorchEngine.OneDnnLimitSetByWorkbench;
+            var disabled = Environment.GetEnvironmentVariable(DisableVariable) == "0";
+            var enable = wanted && !disabled;
+            if (((delegate* unmanaged<IntPtr, IntPtr, int, int>)install)(conv2d, conv2dPadding, enable ? 1 : 0) != 1)
+            {
+                return false;
+            }
+            s_guard = guard;
+            if (enable && TorchEngine.LiftOneDnnLimit())
+            {
+                IsEnabled = true;
+                s_status = "on: convolutions with a channel count oneDNN's AVX-512 kernels get wrong are padded to a multiple of 16, strided 1x1 ones sliced";
+            }
+            else
+            {
+                s_status = disabled ? $"off: {DisableVariable}=0 (oneDNN stays limited)"
+                    : wanted ? "off: oneDNN's limit could not be lifted (it stays)"
+                    : "off: not needed (not an AMD CPU, or oneDNN's instruction set was chosen outside the workbench)";
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Where the guard could not be installed at all, says so (the oneDNN limit then stays).</summary>
+    internal static void NotInstalled(string why)
+    {
+        lock (s_lock)
+        {
+            s_status = $"off: {why} (oneDNN stays limited on AMD CPUs)";
+        }
+    }
+
+    private static unsafe (ulong, ulong) ReadCountersLocked()
+    {
+        var read = (delegate* unmanaged<ulong*, ulong*, void>)NativeLibrary.GetExport(s_guard, "weclick_conv_guard_counters");
+        ulong calls, padded;
+        read(&calls, &padded);
+        return (calls, padded);
+    }
+}
