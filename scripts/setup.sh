@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 QUIET=0
 [[ "${1:-}" == "--quiet" ]] && QUIET=1
 
-say() { [[ $QUIET == 1 ]] || echo "setup: $*"; }
+say() { [[ $QUIET == 1 ]] || echo "setup: $*" >&2; }  # stderr: stdout belongs to the command (`./weclick ... --json > file`)
 fail() { echo "setup: error: $*" >&2; exit 1; }
 
 # 1. Debian packages. libopencv-dev: OpenCV behind the native shim; cmake/g++: the shim (libtorch comes with the
@@ -39,7 +39,7 @@ if (( ${#missing[@]} > 0 )); then
 Run, as root:  apt-get update && apt-get install -y ${missing[*]}
 then run this script again."
     fi
-    echo "setup: installing Debian packages: ${missing[*]}"
+    echo "setup: installing Debian packages: ${missing[*]}" >&2
     "${SUDO[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
@@ -72,7 +72,7 @@ if [[ -f "$STAMP" && -x "$CLI" && "$(cat "$STAMP")" == "$BACKEND" ]]; then
         exit 0
     fi
 fi
-echo "setup: building (native shim and .NET solution, Release)"
+echo "setup: building (native shim and .NET solution, Release)" >&2
 mkdir -p "$ROOT/build"
 if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -p:TorchBackend="$BACKEND" -nologo -v quiet -clp:ErrorsOnly > "$ROOT/build/build.log" 2>&1; then
     cat "$ROOT/build/build.log" >&2

@@ -115,7 +115,7 @@ public static class MemorySoakBenchmark
             ? string.Create(CultureInfo.InvariantCulture, $" ({100.0 * (last.ResidentBytes - warmupRss) / warmupRss:+0.00;-0.00} % from warm-up)")
             : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"step {step}/{options.Steps}: RSS {last.ResidentBytes / MiB:F1} MiB{growth} at step {last.Step}, {last.LiveTensors} live tensors, {seconds / step * 1e3:F0} ms/step, ETA {eta:m\\:ss}");
+            $"step {step}/{options.Steps}: RSS {last.ResidentBytes / MiB:F1} MiB{growth} at step {last.Step}, {last.LiveTensors} live tensors, {seconds / step * 1e3:F0} ms/step, ETA {eta:hh\\:mm\\:ss}");
     }
 
     // Batch synthetic clips, target last and its n − 1 neighbours before it, with the generator's exact flows (target grid,
