@@ -5,7 +5,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace WeClick.Core.Tests.Engine;
 
 /// <summary>
-/// The convolution channel guard (environment.md, "AMD CPUs"): on the AMD CPUs where oneDNN's AVX-512 kernels get some
+/// The convolution channel guard (environment.md, "AMD CPUs"; this assembly opts in, see ConvolutionGuardOptIn): on the AMD CPUs where oneDNN's AVX-512 kernels get some
 /// channel counts wrong it pads them to a multiple of 16, and oneDNN runs at full speed; elsewhere it stays out of the
 /// way. The value tests run everywhere: each shape here was wrong at oneDNN's default kernels without the guard on the
 /// development machine (AMD EPYC; measured 11–67 % off, or NaN), and they compare outputs and all three gradients with
@@ -18,12 +18,13 @@ public sealed class ConvolutionChannelGuardTests
         File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("vendor_id", StringComparison.Ordinal) && l.Contains("AuthenticAMD", StringComparison.Ordinal));
 
     [Fact]
-    public void OnAmdWithoutAUserChoice_TheGuardIsOn_AndOneDnnRunsItsDefaultKernels()
+    public void OnAmdWithTheOptIn_TheGuardIsOn_AndOneDnnRunsItsDefaultKernels()
     {
         using var warm = ones(2).add(1.0); // binds the imports, which installs the guard
-        if (!IsAmd() || TorchEngine.OneDnnLimitSetByWorkbench is false && !TorchEngine.OneDnnLimitLifted)
+        if (!IsAmd() || Environment.GetEnvironmentVariable(ConvolutionChannelGuard.EnableVariable) != "1"
+            || TorchEngine.OneDnnLimitSetByWorkbench is false && !TorchEngine.OneDnnLimitLifted)
         {
-            // Not an AMD CPU, or the instruction set was chosen outside the workbench: nothing to guard.
+            // Not an AMD CPU, no opt-in, or the instruction set was chosen outside the workbench: nothing to guard.
             Assert.False(ConvolutionChannelGuard.IsEnabled, ConvolutionChannelGuard.Status);
             Assert.StartsWith("off: ", ConvolutionChannelGuard.Status);
             return;
