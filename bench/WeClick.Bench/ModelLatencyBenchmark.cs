@@ -27,13 +27,18 @@ public sealed record ModelLatencyOptions(IReadOnlyList<string>? Models = null, I
 /// <param name="CSharpSeconds">Median forward time through WeClick (TorchSharp).</param>
 /// <param name="PyTorchSeconds">Median forward time of the PyTorch twin with the same weights (eager, BatchNorm not folded).</param>
 /// <param name="CSharpFoldedSeconds">Median forward time through WeClick with the same weights and every BatchNorm folded into its conv (<see cref="BatchNormFolding"/>).</param>
-public sealed record LatencyRow(string Model, int Height, int Width, double CSharpSeconds, double PyTorchSeconds, double CSharpFoldedSeconds)
+/// <param name="CSharpTunedSeconds">Median forward time through WeClick prepared as <c>weclick infer</c> runs it: folded, channels-last where it helps (<see cref="InferencePreparation"/>), inside <see cref="WeClick.Engine.InferenceMemory.Enter"/>.</param>
+/// <param name="Tuning">What <see cref="InferencePreparation.Prepare"/> did to the tuned model, and the malloc thresholds it ran under.</param>
+public sealed record LatencyRow(string Model, int Height, int Width, double CSharpSeconds, double PyTorchSeconds, double CSharpFoldedSeconds, double CSharpTunedSeconds, string Tuning)
 {
     /// <summary>C# over PyTorch time.</summary>
     public double Ratio => CSharpSeconds / PyTorchSeconds;
 
     /// <summary>Folded C# over PyTorch time.</summary>
     public double FoldedRatio => CSharpFoldedSeconds / PyTorchSeconds;
+
+    /// <summary>Tuned C# over PyTorch time: below 1 / 1.3 ≈ 0.77 meets issue #12's student-inference target.</summary>
+    public double TunedRatio => CSharpTunedSeconds / PyTorchSeconds;
 }
 
 /// <summary>
@@ -77,21 +82,32 @@ public static class ModelLatencyBenchmark
                 folded.LoadWeights(checkpoint);
                 folded.eval();
                 folded.FoldBatchNorm();
+                // And a third, readied as `weclick infer` readies it (folded, channels-last where it helps), timed with
+                // InferenceMemory's thresholds, as `weclick infer` runs.
+                using var tuned = ModelCatalog.Create(name, new ModelOptions(Classes: 19));
+                tuned.LoadWeights(checkpoint);
+                var tuning = InferencePreparation.Prepare(tuned);
                 foreach (var (height, width) in options.EffectiveSizes)
                 {
                     var cs = new List<double>();
                     var csFolded = new List<double>();
+                    var csTuned = new List<double>();
                     var py = new List<double>();
                     for (var round = 0; round < options.Repetitions; round++)
                     {
                         cs.Add(Time(model, height, width));
                         csFolded.Add(Time(folded, height, width));
+                        using (InferenceMemory.Enter())
+                        {
+                            csTuned.Add(Time(tuned, height, width));
+                        }
                         py.AddRange(python.Times(string.Create(CultureInfo.InvariantCulture, $"time {height} {width}"), 1));
                     }
-                    var row = new LatencyRow(name, height, width, BenchStatistics.Median(cs), BenchStatistics.Median(py), BenchStatistics.Median(csFolded));
+                    var row = new LatencyRow(name, height, width, BenchStatistics.Median(cs), BenchStatistics.Median(py), BenchStatistics.Median(csFolded),
+                        BenchStatistics.Median(csTuned), tuning);
                     rows.Add(row);
                     progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                        $"{name} {width}x{height}: C# {row.CSharpSeconds * 1e3:F0} ms, C# folded {row.CSharpFoldedSeconds * 1e3:F0} ms, PyTorch {row.PyTorchSeconds * 1e3:F0} ms"));
+                        $"{name} {width}x{height}: C# {row.CSharpSeconds * 1e3:F0} ms, C# folded {row.CSharpFoldedSeconds * 1e3:F0} ms, C# tuned {row.CSharpTunedSeconds * 1e3:F0} ms, PyTorch {row.PyTorchSeconds * 1e3:F0} ms"));
                 }
             }
         }

@@ -13,7 +13,11 @@ public class ModelLatencyBenchmarkTests
         Assert.Equal(("pspnet-mobilenetv2", 32, 64), (row.Model, row.Height, row.Width));
         Assert.True(row.CSharpSeconds > 0 && row.PyTorchSeconds > 0);
         Assert.True(row.CSharpFoldedSeconds > 0 && row.FoldedRatio > 0);
+        Assert.True(row.CSharpTunedSeconds > 0 && row.TunedRatio > 0);
+        Assert.StartsWith("BatchNorm folded (", row.Tuning, StringComparison.Ordinal);
+        Assert.Contains("NCHW weights", row.Tuning, StringComparison.Ordinal); // PSPNet: channels-last did not help
         Assert.Contains("C# folded", lines[0], StringComparison.Ordinal);
+        Assert.Contains("C# tuned", lines[0], StringComparison.Ordinal);
         Assert.Single(lines);
     }
 

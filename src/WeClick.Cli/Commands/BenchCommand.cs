@@ -119,9 +119,9 @@ internal static class BenchCommand
     {
         var models = new Option<string?>("--models") { Description = "Comma-separated catalogue names (default: every model of the catalogue)." };
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated HEIGHTxWIDTH input sizes.", DefaultValueFactory = _ => "512x1024,360x480" };
-        var reps = new Option<int>("--reps") { Description = "Timed forwards per side (C#, C# folded, PyTorch), model and size (the sides alternate).", DefaultValueFactory = _ => 3 };
+        var reps = new Option<int>("--reps") { Description = "Timed forwards per side (C#, C# folded, C# tuned, PyTorch), model and size (the sides alternate).", DefaultValueFactory = _ => 3 };
         var threads = ThreadsOption();
-        var command = new Command("models", "Inference latency (one frame, eval, inference mode) of catalogue models in C#, unfolded and with BatchNorm folded, beside their PyTorch twins with the same weights.")
+        var command = new Command("models", "Inference latency (one frame, eval, inference mode) of catalogue models in C#: unfolded, with BatchNorm folded, and tuned as weclick infer runs them (folded, channels-last where it helps, inference malloc thresholds), beside their PyTorch twins with the same weights.")
         {
             models, sizes, reps, threads,
         };
@@ -132,18 +132,24 @@ internal static class BenchCommand
             var threadCount = TorchEngine.Configure(parse.GetValue(threads));
             var rows = ModelLatencyBenchmark.Run(new ModelLatencyOptions(names, parsedSizes, parse.GetValue(reps), threadCount),
                 line => Console.Error.WriteLine($"bench: {line}"));
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("model").AddColumn("input").AddColumn("C# (ms)").AddColumn("C# folded (ms)")
-                .AddColumn("PyTorch (ms)").AddColumn("C# / PyTorch").AddColumn("folded / PyTorch").AddColumn("C# frames/s");
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("model").AddColumn("input").AddColumn("C# (ms)").AddColumn("C# folded (ms)").AddColumn("C# tuned (ms)")
+                .AddColumn("PyTorch (ms)").AddColumn("C# / PyTorch").AddColumn("folded / PyTorch").AddColumn("tuned / PyTorch").AddColumn("tuned frames/s");
             foreach (var row in rows)
             {
                 table.AddRow(row.Model, $"{row.Width}x{row.Height}",
                     (row.CSharpSeconds * 1e3).ToString("F0", CultureInfo.InvariantCulture), (row.CSharpFoldedSeconds * 1e3).ToString("F0", CultureInfo.InvariantCulture),
+                    (row.CSharpTunedSeconds * 1e3).ToString("F0", CultureInfo.InvariantCulture),
                     (row.PyTorchSeconds * 1e3).ToString("F0", CultureInfo.InvariantCulture),
                     row.Ratio.ToString("F3", CultureInfo.InvariantCulture), row.FoldedRatio.ToString("F3", CultureInfo.InvariantCulture),
-                    (1 / row.CSharpSeconds).ToString("F2", CultureInfo.InvariantCulture));
+                    row.TunedRatio.ToString("F3", CultureInfo.InvariantCulture),
+                    (1 / row.CSharpTunedSeconds).ToString("F2", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
-            Console.WriteLine($"batch 1, eval mode, inference mode; libtorch threads {threadCount} on both sides; medians of {parse.GetValue(reps)}; C# folded: BatchNorm folded into the convs, PyTorch unfolded; {PyTorchWorker.OneDnnSides}");
+            Console.WriteLine($"batch 1, eval mode, inference mode; libtorch threads {threadCount} on both sides; medians of {parse.GetValue(reps)}; C# folded: BatchNorm folded into the convs; C# tuned: as `weclick infer` runs (InferencePreparation: folded, channels-last where it helps; InferenceMemory's malloc thresholds); PyTorch eager, unfolded; {PyTorchWorker.OneDnnSides}");
+            foreach (var (model, tuning) in rows.Select(r => (r.Model, r.Tuning)).Distinct())
+            {
+                Console.WriteLine($"{model} tuned: {tuning}");
+            }
             return 0;
         });
         return command;

@@ -15,9 +15,9 @@ internal static class CommandRunner
     {
         if (Console.IsOutputRedirected)
         {
-            // Spectre assumes 80 columns for a file or pipe, which wraps the rows of wider tables (reproduce, runs, eval);
+            // Spectre assumes 80 columns for a file or pipe, which wraps the rows of wider tables (reproduce, runs, eval, bench models: 10 columns);
             // keep each row on one line in logs and captured output.
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         }
         try
         {

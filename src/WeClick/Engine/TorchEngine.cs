@@ -224,7 +224,13 @@ public static partial class TorchEngine
         }
     }
 
-    private static bool SetMallocThresholds()
+    private static bool SetMallocThresholds() => TrySetMallocThresholds(MmapThreshold, TrimThreshold);
+
+    /// <summary>Whether oneDNN runs its default (AVX-512 / AVX2) kernels, rather than the SSE4.1 ones the AMD workaround or a user limits it to.</summary>
+    internal static bool OneDnnRunsDefaultKernels => Environment.GetEnvironmentVariable(OneDnnIsaVariable) is not { Length: > 0 };
+
+    /// <summary>Sets glibc malloc's mmap and trim thresholds (<c>mallopt</c>); false where that is refused or not glibc.</summary>
+    internal static bool TrySetMallocThresholds(long mmapThreshold, long trimThreshold)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -233,7 +239,7 @@ public static partial class TorchEngine
         try
         {
             // A refusal only costs speed; the engine is usable either way.
-            return mallopt(MallocMmapThreshold, (int)MmapThreshold) == 1 && mallopt(MallocTrimThreshold, (int)TrimThreshold) == 1;
+            return mallopt(MallocMmapThreshold, checked((int)mmapThreshold)) == 1 && mallopt(MallocTrimThreshold, checked((int)trimThreshold)) == 1;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
