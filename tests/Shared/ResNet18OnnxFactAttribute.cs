@@ -13,7 +13,7 @@ public sealed class ResNet18OnnxFactAttribute : FactAttribute
         if (ResNet18OnnxPackage.FindModel() is null)
         {
             Skip = $"needs {ResNet18OnnxPackage.ModelPath} of NuGet package {ResNet18OnnxPackage.Id} {ResNet18OnnxPackage.Version} " +
-                   $"under {string.Join(" or ", ResNet18OnnxPackage.Folders)} (run scripts/setup.sh to restore it)";
+                   $"under {string.Join(" or ", ResNet18OnnxPackage.Folders)} (a fresh build by scripts/setup.sh restores it, as does `dotnet restore WeClick.Research.sln`)";
         }
     }
 }

@@ -58,7 +58,7 @@ public static class ResNet18OnnxPackage
     public static string RequireModel() =>
         FindModel() ?? throw new FileNotFoundException(
             $"The ONNX file of NuGet package {Id} {Version} is not on this machine (looked for {ModelPath} under " +
-            $"{string.Join(", ", Folders)}). Run scripts/setup.sh (its restore downloads the package), or pass --onnx <path to ResNet18.onnx>.",
+            $"{string.Join(", ", Folders)}). Run `dotnet restore WeClick.Research.sln` (scripts/setup.sh does on a fresh clone) to download the package, or pass --onnx <path to ResNet18.onnx>.",
             Path.Combine(Folders[0], ModelPath));
 
     /// <summary>The preprocessing graph beside an ONNX file laid out as in the package, or null.</summary>
