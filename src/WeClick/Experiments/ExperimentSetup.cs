@@ -102,7 +102,7 @@ public static class ExperimentSetup
             {
                 segmentor.Dispose();
                 throw new FileNotFoundException(
-                    $"Backbone weights '{weights}' do not exist: convert them with data-scripts/weights/convert_torchvision.py or pass --set <teacher|student>.backboneWeights=null.", weights);
+                    $"Backbone weights '{weights}' do not exist: make them (`weclick weights import` for resnet18, data-scripts/weights/convert_torchvision.py for the others; `weclick models` lists each) or pass --set <teacher|student>.backboneWeights=null.", weights);
             }
             ImageNetWeights.Load(segmentor.Backbone, weights);
         }
