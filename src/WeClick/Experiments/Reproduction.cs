@@ -5,7 +5,6 @@ using WeClick.Data;
 using WeClick.Evaluation;
 using WeClick.Models;
 using WeClick.Reports;
-using WeClick.Serialization;
 using WeClick.Training;
 using static TorchSharp.torch;
 
@@ -152,12 +151,9 @@ public static class Reproduction
             var saved = TrainingCheckpoint.ReadState(TrainingCheckpoint.LastPath(runFolder));
             options.Log?.Invoke($"{title}: resuming after epoch {saved.EpochsDone} from {TrainingCheckpoint.LastPath(runFolder)}");
         }
-        var model = role == TrainingRole.Teacher ? config.Teacher : config.Student;
-        if (model.BackboneWeights is { } imageNet && File.Exists(imageNet))
+        if (ExperimentSetup.DescribeBackboneWeights(role == TrainingRole.Teacher ? config.Teacher : config.Student) is { } initialisation)
         {
-            // Which pretrained weights a run starts from decides much of its result: say so (with the file's own "source").
-            var origin = Safetensors.ReadHeader(imageNet).Metadata.TryGetValue("source", out var source) ? $" ({source})" : "";
-            options.Log?.Invoke($"{title}: {model.Name} backbone initialised from '{imageNet}'{origin}");
+            options.Log?.Invoke($"{title}: {initialisation}");
         }
         var run = store.StartRun(config.Name, role, variant, seed, config, TrainingCheckpoint.BestPath(runFolder));
         // A run of this folder still marked running was killed (its process never finished it): this one takes over.
