@@ -8,6 +8,7 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     DataCommand.Create(),
     ClicksCommand.Create(),
     ModelsCommand.Create(),
+    WeightsCommand.Create(),
     TrainCommand.Create(),
     EvalCommand.Create(),
     InferCommand.Create(),

@@ -65,7 +65,7 @@ public static partial class ConfigFile
             Check(ModelCatalog.Names.Contains(model.Name), $"{key}.name: unknown model '{model.Name}' (known: {string.Join(", ", ModelCatalog.Names)}).");
             Check(model.OutputStride is null or 8 or 16, $"{key}.outputStride must be 8, 16 or null, got {model.OutputStride}.");
             Check(model.WidthMultiplier > 0, $"{key}.widthMultiplier must be > 0, got {model.WidthMultiplier}.");
-            Check(model.BackboneWeights is null || File.Exists(Resolve(model.BackboneWeights)), $"{key}.backboneWeights: '{model.BackboneWeights}' does not exist (make it with data-scripts/weights, or set it to null).");
+            Check(model.BackboneWeights is null || File.Exists(Resolve(model.BackboneWeights)), $"{key}.backboneWeights: '{model.BackboneWeights}' does not exist (make it: `weclick models` lists each backbone's command; `weclick weights import` for resnet18; or set it to null).");
         }
 
         var loss = config.Loss;

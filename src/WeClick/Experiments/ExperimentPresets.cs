@@ -30,8 +30,8 @@ public static class ExperimentPresets
     {
         Name = "cityscapes",
         Data = new DataConfig { Dataset = "cityscapes", Root = "data/cityscapes", Workers = 4 },
-        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet101", BackboneWeights = "data/weights/resnet101.safetensors" },
-        Student = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = "data/weights/resnet18.safetensors" },
+        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet101", BackboneWeights = "data/weights/resnet101_imagenet.safetensors" },
+        Student = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = "data/weights/resnet18_imagenet.safetensors" },
         TeacherSchedule = new ScheduleConfig { LearningRate = 7e-3, BatchSize = 4, CropHeight = 768, CropWidth = 768, Epochs = 120 },
         StudentSchedule = new ScheduleConfig { LearningRate = 7e-3, BatchSize = 4, CropHeight = 768, CropWidth = 768, Epochs = 120 },
         Device = "cuda",

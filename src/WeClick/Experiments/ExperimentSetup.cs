@@ -9,6 +9,7 @@ using WeClick.Evaluation;
 using WeClick.Flow;
 using WeClick.Models;
 using WeClick.Models.Backbones;
+using WeClick.Serialization;
 using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
@@ -102,7 +103,7 @@ public static class ExperimentSetup
             {
                 segmentor.Dispose();
                 throw new FileNotFoundException(
-                    $"Backbone weights '{weights}' do not exist: convert them with data-scripts/weights/convert_torchvision.py or pass --set <teacher|student>.backboneWeights=null.", weights);
+                    $"Backbone weights '{weights}' do not exist: make them (`weclick weights import` for resnet18, data-scripts/weights/convert_torchvision.py for the others; `weclick models` lists each) or pass --set <teacher|student>.backboneWeights=null.", weights);
             }
             ImageNetWeights.Load(segmentor.Backbone, weights);
         }
@@ -111,6 +112,22 @@ public static class ExperimentSetup
             segmentor.to(d);
         }
         return segmentor;
+    }
+
+    /// <summary>
+    /// What a run's network starts from, for its log: <c>deeplabv3plus-resnet18 backbone initialised from '&lt;file&gt;'
+    /// (&lt;the file's "source" metadata&gt;)</c>, or null without (existing) backbone weights. The pretrained weights decide
+    /// much of a result, so a run says which it used.
+    /// </summary>
+    public static string? DescribeBackboneWeights(ModelConfig model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.BackboneWeights is not { } weights || !File.Exists(weights))
+        {
+            return null;
+        }
+        var origin = Safetensors.ReadHeader(weights).Metadata.TryGetValue("source", out var source) ? $" ({source})" : "";
+        return $"{model.Name} backbone initialised from '{weights}'{origin}";
     }
 
     /// <summary>A network of the catalogue with trained weights (a run's <c>best.safetensors</c>), for evaluation and inference.</summary>

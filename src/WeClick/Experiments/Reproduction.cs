@@ -151,6 +151,10 @@ public static class Reproduction
             var saved = TrainingCheckpoint.ReadState(TrainingCheckpoint.LastPath(runFolder));
             options.Log?.Invoke($"{title}: resuming after epoch {saved.EpochsDone} from {TrainingCheckpoint.LastPath(runFolder)}");
         }
+        if (ExperimentSetup.DescribeBackboneWeights(role == TrainingRole.Teacher ? config.Teacher : config.Student) is { } initialisation)
+        {
+            options.Log?.Invoke($"{title}: {initialisation}");
+        }
         var run = store.StartRun(config.Name, role, variant, seed, config, TrainingCheckpoint.BestPath(runFolder));
         // A run of this folder still marked running was killed (its process never finished it): this one takes over.
         foreach (var stale in store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Running))

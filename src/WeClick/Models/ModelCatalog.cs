@@ -34,6 +34,23 @@ public static class ModelCatalog
         ["pspnet-mobilenetv2"] = 10.31,
     };
 
+    /// <summary>
+    /// Where each backbone's ImageNet weights come from. Only ResNet-18 installs from a package registry (NuGet, the CNTK
+    /// network of <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>, imported by <see cref="ResNet18Onnx"/>); the
+    /// others come from torchvision through data-scripts/weights/convert_torchvision.py, which downloads them. Files follow
+    /// the converter's names, so a config names the same file whichever way it was made.
+    /// </summary>
+    public static IReadOnlyList<BackboneWeightsSource> ImageNetWeightSources { get; } =
+    [
+        new("resnet18", ResNet18Onnx.DefaultOutput,
+            "CNTK's, NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 (layer4.2 dropped); or torchvision's via the converter",
+            "./weclick weights import", NeedsDownload: false),
+        Torchvision("resnet34", "resnet34"),
+        Torchvision("resnet50", "resnet50"),
+        Torchvision("resnet101", "resnet101"),
+        Torchvision("mobilenetv2", "mobilenet_v2"),
+    ];
+
     /// <summary>Builds the named model (initialised as torchvision does; seed with <c>torch.manual_seed</c> first for reproducibility).</summary>
     /// <exception cref="ArgumentException">Unknown name (the message lists the known ones) or invalid options.</exception>
     public static Segmentor Create(string name, ModelOptions? options = null)
@@ -68,4 +85,8 @@ public static class ModelCatalog
             : PspHead.For(backbone, options.Classes, options.AuxiliaryHead);
         return new Segmentor($"{head}-{backboneName}", backbone, decoder);
     }
+
+    private static BackboneWeightsSource Torchvision(string backbone, string torchvisionName) =>
+        new(backbone, $"data/weights/{torchvisionName}_imagenet.safetensors", $"torchvision's {torchvisionName} IMAGENET1K_V1",
+            $"python3 data-scripts/weights/convert_torchvision.py --output data/weights --models {torchvisionName}", NeedsDownload: true);
 }

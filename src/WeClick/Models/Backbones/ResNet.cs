@@ -37,7 +37,7 @@ public sealed class ResNet : Backbone, IFoldsBatchNorm
     private long inplanes = 64;
     private long dilation = 1;
 
-    private ResNet(int depth, int outputStride) : base("resnet" + depth.ToString(CultureInfo.InvariantCulture))
+    private ResNet(int depth, int outputStride, int layer4Blocks = 0) : base("resnet" + depth.ToString(CultureInfo.InvariantCulture))
     {
         var (bottleneck, blocks) = depth switch
         {
@@ -48,10 +48,15 @@ public sealed class ResNet : Backbone, IFoldsBatchNorm
             _ => throw new ArgumentException(
                 $"ResNet depth must be one of {string.Join(", ", ValidDepths)} (got {depth}).", nameof(depth)),
         };
-        var dilateLayer3 = outputStride switch
+        if (layer4Blocks > 0)
         {
-            16 => false,
-            8 => true,
+            blocks[3] = layer4Blocks;
+        }
+        var (dilateLayer3, dilateLayer4) = outputStride switch
+        {
+            32 => (false, false),   // torchvision's own layout: CreateCntkResNet18 only
+            16 => (false, true),
+            8 => (true, true),
             _ => throw new ArgumentException(
                 $"ResNet output stride must be one of {string.Join(", ", ValidOutputStrides)} (got {outputStride}).", nameof(outputStride)),
         };
@@ -64,7 +69,7 @@ public sealed class ResNet : Backbone, IFoldsBatchNorm
         layer1 = MakeLayer(bottleneck, 64, blocks[0], stride: 1, dilate: false);
         layer2 = MakeLayer(bottleneck, 128, blocks[1], stride: 2, dilate: false);
         layer3 = MakeLayer(bottleneck, 256, blocks[2], stride: 2, dilate: dilateLayer3);
-        layer4 = MakeLayer(bottleneck, 512, blocks[3], stride: 2, dilate: true);
+        layer4 = MakeLayer(bottleneck, 512, blocks[3], stride: 2, dilate: dilateLayer4);
         RegisterComponents();
 
         TorchvisionInit.SkipClassifier(512 * expansion);   // torchvision's fc = Linear(512·expansion, 1000)
@@ -102,7 +107,22 @@ public sealed class ResNet : Backbone, IFoldsBatchNorm
     /// <param name="depth">18, 34 (BasicBlock), 50 or 101 (Bottleneck).</param>
     /// <param name="outputStride">16 (layer4 dilated) or 8 (layer3 and layer4 dilated).</param>
     /// <exception cref="ArgumentException">An unknown depth or output stride (the message lists the valid values).</exception>
-    public static ResNet Create(int depth, int outputStride) => new(depth, outputStride);
+    public static ResNet Create(int depth, int outputStride)
+    {
+        if (!ValidOutputStrides.Contains(outputStride))
+        {
+            throw new ArgumentException(
+                $"ResNet output stride must be one of {string.Join(", ", ValidOutputStrides)} (got {outputStride}).", nameof(outputStride));
+        }
+        return new(depth, outputStride);
+    }
+
+    /// <summary>
+    /// The network of <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>'s ONNX graph: ResNet-18 with THREE blocks in
+    /// <c>layer4</c> (<c>layer4.2</c>) and no dilation (output stride 32), so that the whole imported graph can be checked
+    /// against ONNX Runtime. Not in the catalogue, which keeps torchvision's ResNet-18 (<see cref="ResNet18Onnx"/>).
+    /// </summary>
+    internal static ResNet CreateCntkResNet18() => new(18, 32, layer4Blocks: 3);
 
     /// <summary>[N, 3, H, W] → layer1 (stride 4), layer3 and layer4 (stride <see cref="OutputStride"/>) features.</summary>
     public override BackboneFeatures forward(Tensor input)
