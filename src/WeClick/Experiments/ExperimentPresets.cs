@@ -24,14 +24,15 @@ public static class ExperimentPresets
 
     /// <summary>
     /// Cityscapes as in the paper: teacher DeepLabV3+ R101, student DeepLabV3+ R18, SGD lr 7e-3, batch 4, crop 768×768,
-    /// 120 epochs, n = 3 forward neighbours at distance 1.
+    /// 120 epochs, n = 3 forward neighbours at distance 1. The ImageNet backbones are the files
+    /// <c>data-scripts/weights/convert_torchvision.py --output data/weights</c> writes (<c>&lt;name&gt;_imagenet.safetensors</c>).
     /// </summary>
     public static ExperimentConfig Cityscapes => new()
     {
         Name = "cityscapes",
         Data = new DataConfig { Dataset = "cityscapes", Root = "data/cityscapes", Workers = 4 },
-        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet101", BackboneWeights = "data/weights/resnet101.safetensors" },
-        Student = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = "data/weights/resnet18.safetensors" },
+        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet101", BackboneWeights = "data/weights/resnet101_imagenet.safetensors" },
+        Student = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = "data/weights/resnet18_imagenet.safetensors" },
         TeacherSchedule = new ScheduleConfig { LearningRate = 7e-3, BatchSize = 4, CropHeight = 768, CropWidth = 768, Epochs = 120 },
         StudentSchedule = new ScheduleConfig { LearningRate = 7e-3, BatchSize = 4, CropHeight = 768, CropWidth = 768, Epochs = 120 },
         Device = "cuda",
