@@ -55,7 +55,11 @@ public sealed record ReproductionResult(IReadOnlyList<ReproductionRow> Rows, str
 /// <remarks>One teacher (the first seed) serves every student, as in the paper, where the teacher is trained once.</remarks>
 public static class Reproduction
 {
-    /// <summary>The student rows of WeClick's Table 1 and the loss each uses.</summary>
+    /// <summary>
+    /// The student rows of WeClick's Table 1 and the loss each uses: each row sets the weight of one more term of Eq. 5
+    /// and nothing else (<c>loss.kdFrames</c>, n, sampling and flow stay the experiment's), so +KD and +KD+MFD distil the
+    /// same frames and their difference is MFD's.
+    /// </summary>
     public static IReadOnlyList<(string Variant, Func<LossConfig, LossConfig> Loss)> StudentRows { get; } =
     [
         ("weakly", loss => loss with { Beta = 0, Gamma = 0 }),
