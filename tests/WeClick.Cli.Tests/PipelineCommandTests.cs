@@ -72,7 +72,8 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(4, again.Stderr.Split('\n').Count(l => l.EndsWith("finished before, reused", StringComparison.Ordinal)));
 
-        var weights = Path.Combine(workspace, "quick", "student-weakly+KD+MFD-seed0", "best.safetensors");
+        // One folder per run identity: <row>-seed<N>-<eight hex digits of its config's hash>.
+        var weights = Path.Combine(Directory.GetDirectories(Path.Combine(workspace, "quick"), "student-weakly+KD+MFD-seed0-*").Single(), "best.safetensors");
         var eval = CliRunner.Run(["eval", .. Tiny(workspace), "--weights", weights, "--speed", "--temporal"]);
         Assert.True(eval.ExitCode == 0, eval.Stderr);
         Assert.Contains("on synthetic/val (2 frames): mIoU", eval.Stdout);
