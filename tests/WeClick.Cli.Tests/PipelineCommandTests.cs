@@ -65,6 +65,8 @@ public sealed class PipelineCommandTests : IDisposable
         var report = Path.Combine(workspace, "quick", "report");
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(report, "index.html")));
         Assert.Contains("| teacher (deeplabv3plus-mobilenetv2) |", File.ReadAllText(Path.Combine(report, "report.md")));
+        // How far apart the frames the students and temporal consistency compare are (the video's own frames here).
+        Assert.Contains("Student clips: synthetic/train: every clip has its 2 neighbours in the video, at the wanted spacing.", File.ReadAllText(Path.Combine(report, "report.md")));
         Assert.True(File.Exists(Path.Combine(report, "images", "example-0.png")));
 
         // A second reproduce reuses every finished run.

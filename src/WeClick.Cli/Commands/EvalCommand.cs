@@ -48,7 +48,10 @@ internal static class EvalCommand
                 var splitName = parse.GetValue(split) ?? config.Data.ValSplit;
                 var consistency = ConsoleProgress.Run($"temporal consistency on {dataset.Name}", dataset.Count, progress =>
                     ExperimentSetup.MeasureTemporalConsistency(config, network, splitName, frames, (done, _) => progress.Report(done)));
-                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame; flow {ExperimentSetup.TemporalConsistencyFlow(config).Method})"));
+                // Runs hold the frames on disk: without data.neighboursFolder CamVid's pairs lie further apart, and the line says so.
+                var gaps = consistency.DistinctGaps;
+                var apart = gaps.Any(g => g != 1) ? $"; pairs {string.Join(" or ", gaps)} video frames apart, the frames on disk" : "";
+                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame{apart}; flow {ExperimentSetup.TemporalConsistencyFlow(config).Method})"));
             }
             if (parse.GetValue(speed))
             {

@@ -52,6 +52,12 @@ public static partial class ConfigFile
         {
             Check(Directory.Exists(Resolve(data.Root)), $"data.root: '{data.Root}' does not exist (dataset '{data.Dataset}' is read from it).");
         }
+        if (data.NeighboursFolder is { } neighbours)
+        {
+            Check(data.Dataset == "camvid", $"data.neighboursFolder is read for camvid only (dataset '{data.Dataset}' holds its own sequences): set it to null.");
+            Check(use == ConfigUse.Inference || Directory.Exists(Resolve(neighbours)),
+                $"data.neighboursFolder: '{neighbours}' does not exist (frames extracted from the 30 fps CamVid videos, see data-scripts/camvid/README.md; or set it to null).");
+        }
         Check(data.Root.Length > 0, "data.root must not be empty.");
         Check(data.TrainSplit.Length > 0 && data.ValSplit.Length > 0, "data.trainSplit and data.valSplit must not be empty.");
         Check(data.Workers >= 0, $"data.workers must be >= 0, got {data.Workers}.");

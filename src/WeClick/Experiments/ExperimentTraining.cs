@@ -21,6 +21,10 @@ public sealed record TrainingHooks
 
     /// <summary>Stops the run between steps.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Warnings about the run, one line each, printed once per run (e.g. clips whose neighbours fell back to other
+    /// frames); null = standard error, so they are never silent.</summary>
+    public Action<string>? Log { get; init; }
 }
 
 /// <summary>
@@ -76,6 +80,10 @@ public static class ExperimentTraining
         // Flows serve MFD alone: KD over every frame needs the neighbours, not their motion.
         using var flows = frames > 1 && lossSettings.Beta > 0 ? FlowProvider.Create(config.Flow, flowCache) : null;
         var dataset = ExperimentSetup.OpenSplit(config, config.Data.TrainSplit, frames, flows);
+        if (ExperimentSetup.NeighbourWarning(ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames)) is { } warning)
+        {
+            (hooks.Log ?? Console.Error.WriteLine)(warning);
+        }
         Segmentor? teacher = null;
         try
         {

@@ -13,7 +13,7 @@ namespace WeClick.Experiments;
 public static partial class Reproduction
 {
     private static string WriteReport(ExperimentConfig config, IReadOnlyList<ReproductionRow> rows, IReadOnlyList<ModelProfile> profiles,
-        IClipDataset validation, string workspace, string teacherWeights, double seconds)
+        IClipDataset validation, string workspace, string teacherWeights, IReadOnlyList<string> neighbours, double seconds)
     {
         var c = CultureInfo.InvariantCulture;
         var classes = validation.Classes;
@@ -25,6 +25,15 @@ public static partial class Reproduction
         string Label(ReproductionRow r) => r.Role == TrainingRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
         report.Table(["row", "mIoU (%)", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
             [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds)]));
+        if (neighbours.Count > 0)
+        {
+            // How far apart the frames MFD, KD and temporal consistency compare are: not the paper's setting where frames fell back.
+            report.Heading("Neighbour frames");
+            foreach (var line in neighbours)
+            {
+                report.Paragraph(line);
+            }
+        }
         report.Heading("Size and speed");
         report.Table(["model", "#params (M)", "latency (ms)", "FPS", "input", "device, threads"], profiles.Select(p => (IReadOnlyList<string>)
         [

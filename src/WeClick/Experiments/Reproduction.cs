@@ -68,6 +68,9 @@ public static partial class Reproduction
         {
             log("data: written");
         }
+        // Before any training: the students' clips and temporal consistency's runs must be formable from the frames on
+        // disk (a missing frame would otherwise stop the run after the teacher), and where they fall back, say so now.
+        var neighbours = NeighbourNotes(config, log);
         using var store = ResultStore.ForWorkspace(options.Workspace);
         var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var classes = validation.Classes;
@@ -95,7 +98,7 @@ public static partial class Reproduction
             using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
             profiles.Add(ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames));
         }
-        var report = WriteReport(config, rows, profiles, validation, options.Workspace, teacherWeights, clock.Elapsed.TotalSeconds);
+        var report = WriteReport(config, rows, profiles, validation, options.Workspace, teacherWeights, neighbours, clock.Elapsed.TotalSeconds);
         log($"report: {report}");
         return new ReproductionResult(rows, report, clock.Elapsed.TotalSeconds, profiles);
     }
@@ -147,6 +150,7 @@ public static partial class Reproduction
             var observer = options.ObserverFor?.Invoke(title);
             var hooks = new TrainingHooks
             {
+                Log = line => (options.Log ?? Console.Error.WriteLine)($"{title}: {line}"),
                 Validate = ExperimentSetup.Validator(config),
                 Cancellation = options.Cancellation,
                 Observer = update =>
@@ -189,6 +193,44 @@ public static partial class Reproduction
             store.FailRun(run, e.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// What the students' clips and temporal consistency's runs hold, without reading an image: how far apart their frames
+    /// are, and for CamVid without <c>data.neighboursFolder</c> how many fell back to labelled frames. <see cref="Run"/>
+    /// calls it before any training (a clip or run that cannot be formed stops it there), passes the warnings to
+    /// <paramref name="log"/> and writes the lines into the report under "Neighbour frames".
+    /// </summary>
+    /// <returns>One line per check: the student clips (when a row loads neighbours), temporal consistency (when measured).</returns>
+    /// <exception cref="FileNotFoundException">A student clip cannot be formed (named).</exception>
+    /// <exception cref="ArgumentException">Temporal consistency has no pair to compare (the message says what to set).</exception>
+    public static IReadOnlyList<string> NeighbourNotes(ExperimentConfig config, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(log);
+        var lines = new List<string>();
+        var frames = ExperimentTraining.StudentFrames(config with { Loss = StudentRows[^1].Loss(config.Loss) });
+        if (frames > 1)
+        {
+            var clips = ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames);
+            lines.Add("Student clips: " + (clips?.Describe() ?? FormattableString.Invariant(
+                $"{config.Data.Dataset}/{config.Data.TrainSplit}: every clip has its {frames - 1} neighbours in the video, at the wanted spacing.")));
+            if (ExperimentSetup.NeighbourWarning(clips) is { } warning)
+            {
+                log(warning);
+            }
+        }
+        if (config.Evaluation.TemporalFrames >= 2)
+        {
+            var runs = ExperimentSetup.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+            lines.Add("Temporal consistency: " + (runs?.Describe() ?? FormattableString.Invariant(
+                $"{config.Data.Dataset}/{config.Data.ValSplit}: runs of {config.Evaluation.TemporalFrames} adjacent video frames (1 frame apart).")));
+            if (runs is { Complete: false })
+            {
+                log($"note: temporal consistency is measured over the frames that exist: {runs.Describe()}");
+            }
+        }
+        return lines;
     }
 
     // Finished runs of this exact identity (its JSON), role and variant, oldest first.

@@ -14,7 +14,8 @@ namespace WeClick.Experiments;
 /// <remarks>
 /// <para>
 /// The teacher (Fig. 3a) is trained once and serves every student row and seed, so its identity is its own config only:
-/// <c>name</c>, <c>data</c> (without <c>data.workers</c>: the loader's threads do not change a draw), <c>clicks</c>, <c>teacher</c>, <c>teacherSchedule</c>, the loss terms
+/// <c>name</c>, <c>data</c> (without <c>data.workers</c> and <c>data.neighboursFolder</c>: the loader's threads do not change
+/// a draw, and the teacher reads target frames only), <c>clicks</c>, <c>teacher</c>, <c>teacherSchedule</c>, the loss terms
 /// it trains with (α, λ, <c>loss.gatedCrf</c>; β = γ = 0), the evaluation settings that pick its best epoch
 /// (<c>evaluation.flip</c>, <c>evaluation.scales</c>) and its seed. The student's model and schedule, the clip, the flow,
 /// KD and MFD settings, the other seeds, <c>evaluation.temporalFrames</c> and <c>speedFrames</c>, <c>device</c> and
@@ -42,7 +43,7 @@ public static class RunIdentity
         return new ExperimentConfig
         {
             Name = config.Name,
-            Data = data,
+            Data = data with { NeighboursFolder = null },
             Clicks = config.Clicks,
             Teacher = config.Teacher,
             Loss = new LossConfig { Alpha = config.Loss.Alpha, Beta = 0, Gamma = 0, Lambda = config.Loss.Lambda, GatedCrf = config.Loss.GatedCrf },
