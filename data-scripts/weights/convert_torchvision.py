@@ -2,7 +2,7 @@
 """Converts torchvision's ImageNet weights to safetensors files for WeClick's backbones.
 
 usage: python3 convert_torchvision.py [--output DIR] [--models resnet18 ... mobilenet_v2]
-                                      [--weights IMAGENET1K_V1] [--random [--seed S]]
+                                      [--weights IMAGENET1K_V1] [--random [--seed S]] [--print-paths]
 
 For each model, builds torchvision's network (torchvision >= 0.13 API, e.g.
 torchvision.models.resnet18(weights="IMAGENET1K_V1"); the weights are downloaded on first use, so this needs
@@ -13,6 +13,10 @@ float32 (num_batches_tracked int64), with __metadata__ saying where it came from
 --random writes DIR/<name>_random.safetensors instead: torchvision's random initialisation after
 torch.manual_seed(S) (no download; what the tests and offline machines use). The C# backbones give the same
 weights after torch.manual_seed(S), since they draw in torchvision's order.
+
+--print-paths prints the path of each file it would write and stops (no download): the values for the configs'
+teacher.backboneWeights and student.backboneWeights (the paper presets name data/weights/resnet101_imagenet.safetensors
+and data/weights/resnet18_imagenet.safetensors).
 
 Load a file with WeClick.Models.Backbones.ImageNetWeights.Load(backbone, path).
 """
@@ -64,16 +68,20 @@ def write_atomically(path, data):
     os.replace(temporary, path)
 
 
+def output_path(output, name, random):
+    """The file convert() writes for one model: the one name both conversion and --print-paths use."""
+    return os.path.join(output, f"{name}_{'random' if random else 'imagenet'}.safetensors")
+
+
 def convert(name, output, weights, random, seed):
     factory = getattr(torchvision.models, name)
+    path = output_path(output, name, random)
     if random:
         torch.manual_seed(seed)
         model = factory(weights=None)
-        path = os.path.join(output, f"{name}_random.safetensors")
         source = f"torchvision.models.{name}(weights=None) after torch.manual_seed({seed})"
     else:
         model = factory(weights=weights)
-        path = os.path.join(output, f"{name}_imagenet.safetensors")
         source = f"torchvision.models.{name}(weights=\"{weights}\")"
     state = {k: v for k, v in model.state_dict().items() if not k.startswith(CLASSIFIER)}
     metadata = {
@@ -97,7 +105,12 @@ def main():
     parser.add_argument("--weights", default="IMAGENET1K_V1", help="torchvision weights name (default IMAGENET1K_V1)")
     parser.add_argument("--random", action="store_true", help="write seeded random initialisations instead (no download)")
     parser.add_argument("--seed", type=int, default=0, help="seed for --random (default 0)")
+    parser.add_argument("--print-paths", action="store_true", help="print the path of each file it would write, and stop")
     args = parser.parse_args()
+    if args.print_paths:
+        for name in args.models:
+            print(output_path(args.output, name, args.random))
+        return
     os.makedirs(args.output, exist_ok=True)
     for name in args.models:
         convert(name, args.output, args.weights, args.random, args.seed)

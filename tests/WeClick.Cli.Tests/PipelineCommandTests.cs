@@ -65,6 +65,8 @@ public sealed class PipelineCommandTests : IDisposable
         var report = Path.Combine(workspace, "quick", "report");
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(report, "index.html")));
         Assert.Contains("| teacher (deeplabv3plus-mobilenetv2) |", File.ReadAllText(Path.Combine(report, "report.md")));
+        // How far apart the frames the students and temporal consistency compare are (the video's own frames here).
+        Assert.Contains("Student clips: synthetic/train: every clip has its 2 neighbours in the video, at the wanted spacing.", File.ReadAllText(Path.Combine(report, "report.md")));
         Assert.True(File.Exists(Path.Combine(report, "images", "example-0.png")));
 
         // A second reproduce reuses every finished run.
@@ -72,7 +74,8 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(4, again.Stderr.Split('\n').Count(l => l.EndsWith("finished before, reused", StringComparison.Ordinal)));
 
-        var weights = Path.Combine(workspace, "quick", "student-weakly+KD+MFD-seed0", "best.safetensors");
+        // One folder per run identity: <row>-seed<N>-<eight hex digits of its config's hash>.
+        var weights = Path.Combine(Directory.GetDirectories(Path.Combine(workspace, "quick"), "student-weakly+KD+MFD-seed0-*").Single(), "best.safetensors");
         var eval = CliRunner.Run(["eval", .. Tiny(workspace), "--weights", weights, "--speed", "--temporal"]);
         Assert.True(eval.ExitCode == 0, eval.Stderr);
         Assert.Contains("on synthetic/val (2 frames): mIoU", eval.Stdout);

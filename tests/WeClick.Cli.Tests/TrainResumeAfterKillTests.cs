@@ -42,8 +42,8 @@ public sealed class TrainResumeAfterKillTests : IDisposable
         var killAfterEpoch = random.Next(2, 5); // epoch k's line comes after epoch k − 1's checkpoint
         var delay = TimeSpan.FromMilliseconds(random.Next(0, 400));
         var killed = Path.Combine(folder.FullName, "killed");
-        var lastCheckpoint = Path.Combine(killed, "quick", "teacher-seed0", "last.safetensors");
         var killedAtEpoch = KillDuringEpoch(TrainTeacher(killed), killAfterEpoch, delay);
+        var lastCheckpoint = LastCheckpoint(killed);
         Assert.True(File.Exists(lastCheckpoint), $"no checkpoint after killing at epoch {killedAtEpoch}");
 
         var resumed = CliRunner.Run(TrainTeacher(killed));
@@ -60,7 +60,8 @@ public sealed class TrainResumeAfterKillTests : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        using var expected = Safetensors.Load(Path.Combine(uninterrupted, "quick", "teacher-seed0", "last.safetensors"), null);
+        Assert.Equal(Path.GetFileName(Path.GetDirectoryName(LastCheckpoint(uninterrupted))), Path.GetFileName(Path.GetDirectoryName(lastCheckpoint)));
+        using var expected = Safetensors.Load(LastCheckpoint(uninterrupted), null);
         using var actual = Safetensors.Load(lastCheckpoint, null);
         var names = expected.Tensors.Keys.Where(k => k.StartsWith("model.", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(names);
@@ -73,6 +74,10 @@ public sealed class TrainResumeAfterKillTests : IDisposable
             Assert.True(difference <= 1e-5, $"{name} differs by {difference} (killed after epoch {killedAtEpoch} + {delay.TotalMilliseconds} ms)");
         }
     }
+
+    // The teacher's last checkpoint in a workspace: its folder is teacher-seed0-<key of the teacher's config>.
+    private static string LastCheckpoint(string workspace) =>
+        Path.Combine(Directory.GetDirectories(Path.Combine(workspace, "quick"), "teacher-seed0-*").Single(), "last.safetensors");
 
     // Starts the command, waits for the progress line of epoch `epoch`, waits `delay`, then SIGKILLs the process.
     private static int KillDuringEpoch(string[] arguments, int epoch, TimeSpan delay)

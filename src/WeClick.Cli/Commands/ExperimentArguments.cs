@@ -34,25 +34,27 @@ internal sealed class ExperimentArguments
     }
 
     /// <summary>The effective, validated config (quick preset when neither --preset nor --config is given).</summary>
-    public ExperimentConfig Resolve(ParseResult parse)
+    /// <param name="parse">The command line.</param>
+    /// <param name="use">Which files on disk the command needs (infer: neither the dataset nor ImageNet backbones).</param>
+    public ExperimentConfig Resolve(ParseResult parse, ConfigUse use = ConfigUse.Training)
     {
         var preset = parse.GetValue(Preset);
         var file = parse.GetValue(Config);
-        return Effective(preset ?? (file is null ? "quick" : null), file, parse.GetValue(Set) ?? []);
+        return Effective(preset ?? (file is null ? "quick" : null), file, parse.GetValue(Set) ?? [], use);
     }
 
     /// <summary><see cref="Resolve"/>, then the engine set up for the config: its <c>threads</c> (0 = all cores) and the
     /// malloc thresholds (<see cref="TorchEngine.Configure"/>), for the commands that compute.</summary>
-    public ExperimentConfig ResolveAndConfigureEngine(ParseResult parse)
+    public ExperimentConfig ResolveAndConfigureEngine(ParseResult parse, ConfigUse use = ConfigUse.Training)
     {
-        var config = Resolve(parse);
+        var config = Resolve(parse, use);
         TorchEngine.Configure(config.Threads);
         return config;
     }
 
     /// <summary>The config a command runs with; every problem printed as one line and the command stopped.</summary>
     /// <exception cref="ArgumentException">Both or a bad preset; bad file or override (one line).</exception>
-    private static ExperimentConfig Effective(string? preset, string? file, IEnumerable<string> overrides)
+    private static ExperimentConfig Effective(string? preset, string? file, IEnumerable<string> overrides, ConfigUse use)
     {
         if (preset is not null && file is not null)
         {
@@ -64,7 +66,7 @@ internal sealed class ExperimentArguments
         }
         var config = file is not null ? ConfigFile.Load(file) : ExperimentPresets.Get(preset!);
         config = ConfigFile.ApplyOverrides(config, overrides);
-        var problems = ConfigFile.Validate(config);
+        var problems = ConfigFile.Validate(config, use: use);
         if (problems.Count > 0)
         {
             // Several problems: one line each, so none hides another.

@@ -17,40 +17,35 @@ internal static class InferCommand
     public static Command Create()
     {
         var arguments = new ExperimentArguments();
-        var weights = new Option<string>("--weights") { Description = "The trained weights (a run's best.safetensors).", Required = true };
-        var role = new Option<string>("--model") { Description = "Which network of the config: student or teacher.", DefaultValueFactory = _ => "student" };
+        var trained = new TrainedModelArguments();
         var input = new Option<string>("--input") { Description = "A folder of images (png, jpg) or a video file.", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder: coloured masks (and overlays), or overlay.avi for a video.", Required = true };
         var classes = new Option<string>("--classes") { Description = "Class set of the weights: camvid (also the synthetic video's 11 classes) or cityscapes.", DefaultValueFactory = _ => "camvid" };
         var alpha = new Option<double>("--alpha") { Description = "Mask opacity of the overlays (0..1).", DefaultValueFactory = _ => 0.5 };
         var command = new Command("infer", "Segment a folder of images or a video with trained weights: coloured masks and overlays (a video gives an overlay video).")
         {
-            weights, role, input, output, classes, alpha,
+            input, output, classes, alpha,
         };
+        trained.AddTo(command);
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
-            var config = arguments.ResolveAndConfigureEngine(parse);
+            // Inference needs the classes (--classes) and the weights, never the training data: data.root is not required.
+            var config = arguments.ResolveAndConfigureEngine(parse, ConfigUse.Inference);
             var classSet = parse.GetValue(classes) switch
             {
                 "camvid" => Data.ClassSet.CamVid,
                 "cityscapes" => Data.ClassSet.Cityscapes,
                 var other => throw new ArgumentException($"--classes must be camvid or cityscapes, not '{other}'."),
             };
-            var path = parse.GetValue(weights)!;
             var source = parse.GetValue(input)!;
             var target = parse.GetValue(output)!;
             var opacity = parse.GetValue(alpha);
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"--weights '{path}' does not exist.");
-            }
             if (opacity is < 0 or > 1)
             {
                 throw new ArgumentException($"--alpha must lie in 0..1, not {opacity}.");
             }
-            var model = parse.GetValue(role) == "teacher" ? config.Teacher : config.Student;
-            using var network = ExperimentSetup.LoadTrained(model, classSet.Count, path, ExperimentSetup.ParseDevice(config.Device));
+            using var network = trained.Load(parse, config, classSet.Count);
             // Only eval-mode forwards follow and the weights are never saved: fold each BatchNorm into its conv (same masks,
             // fewer passes), use channels-last weights where they help, and keep activations in malloc's heap between frames.
             var prepared = InferencePreparation.Prepare(network);

@@ -21,14 +21,18 @@ internal static class TrainCommand
         var arguments = new ExperimentArguments();
         var seed = new Option<int?>("--seed") { Description = "The run's seed (default: the config's first seed)." };
         var restart = new Option<bool>("--restart") { Description = "Discard the run folder's checkpoints and start over." };
-        var command = new Command("teacher", "Train the teacher with weakly = pCE + λ·GatedCRF (Fig. 3a) into <workspace>/<name>/teacher-seed<N>.") { seed, restart };
+        var command = new Command("teacher",
+            "Train the teacher with weakly = pCE + λ·GatedCRF (Fig. 3a) into <workspace>/<name>/teacher-seed<N>-<key>, one folder per teacher config (the key hashes it).")
+        {
+            seed, restart,
+        };
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
             var config = arguments.ResolveAndConfigureEngine(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var teacherConfig = Reproduction.TeacherConfig(config);
-            var folder = Path.Combine(parse.GetValue(arguments.Workspace)!, config.Name, $"teacher-seed{s}");
+            var folder = RunIdentity.Folder(parse.GetValue(arguments.Workspace)!, config, TrainingRole.Teacher, "weakly", s);
             return Run(parse, arguments, teacherConfig, TrainingRole.Teacher, "weakly", s, folder, null, parse.GetValue(restart));
         });
         return command;
@@ -39,7 +43,7 @@ internal static class TrainCommand
         var arguments = new ExperimentArguments();
         var seed = new Option<int?>("--seed") { Description = "The run's seed (default: the config's first seed)." };
         var restart = new Option<bool>("--restart") { Description = "Discard the run folder's checkpoints and start over." };
-        var teacher = new Option<string?>("--teacher") { Description = "The teacher's weights (default: <workspace>/<name>/teacher-seed<first seed>/best.safetensors)." };
+        var teacher = new Option<string?>("--teacher") { Description = "The teacher's weights (default: the best.safetensors of this config's teacher, <workspace>/<name>/teacher-seed<first seed>-<key>)." };
         var command = new Command("student",
             "Train a student with Eq. 5 (Fig. 3b); the loss weights choose the Table 1 row: --set loss.beta=0 for weakly+KD, --set loss.beta=0 --set loss.gamma=0 for weakly.")
         {
@@ -52,12 +56,12 @@ internal static class TrainCommand
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var variant = Reproduction.VariantOf(config.Loss);
             var workspace = parse.GetValue(arguments.Workspace)!;
-            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(Path.Combine(workspace, config.Name, $"teacher-seed{config.Seeds[0]}"));
+            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(RunIdentity.Folder(workspace, config, TrainingRole.Teacher, "weakly", config.Seeds[0]));
             if ((config.Loss.Beta > 0 || config.Loss.Gamma > 0) && !File.Exists(teacherWeights))
             {
                 throw new FileNotFoundException($"teacher weights '{teacherWeights}' do not exist: run `weclick train teacher` with the same config first, or pass --teacher PATH.");
             }
-            var folder = Path.Combine(workspace, config.Name, $"student-{variant}-seed{s}");
+            var folder = RunIdentity.Folder(workspace, config, TrainingRole.Student, variant, s);
             return Run(parse, arguments, config, TrainingRole.Student, variant, s, folder, teacherWeights, parse.GetValue(restart));
         });
         return command;

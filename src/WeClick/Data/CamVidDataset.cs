@@ -5,15 +5,21 @@ namespace WeClick.Data;
 /// <c>&lt;root&gt;/&lt;split&gt;annot/*.png</c> labels (ids 0..10, void 11 → 255). Names carry the 30 fps frame index, so a
 /// neighbour k ± d is the file of index k ± d of the same sequence: looked up in <c>neighboursFolder</c> (frames extracted
 /// from the original 30 fps videos, named the same way, flat or in sub-folders) and in the split folder itself.
-/// A missing neighbour is an error naming the file, unless <see cref="ClipDatasetOptions.AllowNearestNeighbourFallback"/>:
-/// then frames found exactly are kept and each missing one is replaced by the available frame of the same sequence,
-/// on the same side of k and not already used, nearest to the wanted index (ties: the one nearer k). Without extracted
-/// videos that means the adjacent labelled frames (val: the 15 Hz run of 0016E5, so distance 2; train: distance 30).
+/// A missing neighbour is an error naming the file, unless <see cref="ClipDatasetOptions.MissingNeighbours"/> says
+/// otherwise. <see cref="MissingNeighbours.NearestAvailable"/> keeps the frames found exactly and replaces each missing
+/// one by the available frame of the same sequence, not already used, nearest to the wanted index (ties: the one nearer
+/// k), on the same side of k, or on the other side where that side has none. Without extracted videos that means the
+/// adjacent labelled frames (val: the 15 Hz run of 0016E5, so distance 2; train: distance 30).
+/// <see cref="MissingNeighbours.Skip"/> leaves missing frames out. <see cref="Summarize"/> tells how far apart the frames
+/// of the clips then are, without reading an image.
 /// </summary>
 public sealed class CamVidDataset : IClipDataset
 {
     private readonly (CamVidFrameName Id, string Image, string Label)[] items;
     private readonly Dictionary<string, SortedDictionary<int, string>> frames = new(StringComparer.Ordinal);
+
+    /// <summary>CamVid's frame rate: the indices in its file names count the frames of 30 fps videos.</summary>
+    public const double FramesPerSecond = 30;
 
     /// <summary>Indexes <paramref name="split"/> (train, val, test) under <paramref name="root"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The split's image or label folder (or the neighbours folder) does not exist.</exception>
@@ -84,7 +90,53 @@ public sealed class CamVidDataset : IClipDataset
 
     /// <summary>The frame indices a clip of target <paramref name="index"/> would use, after the fallback (no file read).</summary>
     /// <exception cref="FileNotFoundException">A wanted neighbour is missing (and no fallback is allowed or possible).</exception>
-    public (int Index, string Path)[] ResolveNeighbours(int index, Random random)
+    public (int Index, string Path)[] ResolveNeighbours(int index, Random random) => Resolve(index, random).Chosen;
+
+    /// <summary>
+    /// Resolves every clip's neighbours without reading an image (random sampling: the draw of <c>new Random(index)</c>)
+    /// and says how many clips lack a wanted frame and how far apart their frames are: what a run warns about and its
+    /// report states when clips fall back to labelled frames.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A clip cannot be formed (see <see cref="ResolveNeighbours"/>).</exception>
+    public NeighbourSummary Summarize()
+    {
+        int incomplete = 0, otherSide = 0, alone = 0;
+        var gaps = new SortedDictionary<int, int>(); // spacing → how often
+        for (var i = 0; i < items.Length; i++)
+        {
+            var k = items[i].Id.Index;
+            var (wanted, chosen) = Resolve(i, new Random(i));
+            if (wanted.Order().SequenceEqual(chosen.Select(c => c.Index)))
+            {
+                continue;
+            }
+            incomplete++;
+            if (chosen.Length == 0)
+            {
+                alone++;
+                continue;
+            }
+            if (wanted.Count(w => w < k) != chosen.Count(c => c.Index < k))
+            {
+                otherSide++;
+            }
+            var all = chosen.Select(c => c.Index).Append(k).Order().ToArray();
+            for (var j = 1; j < all.Length; j++)
+            {
+                gaps[all[j] - all[j - 1]] = gaps.GetValueOrDefault(all[j] - all[j - 1]) + 1;
+            }
+        }
+        var wantedGap = Options.EffectivePolicy switch
+        {
+            FixedInterval f => (f.Interval, f.Interval),
+            RandomRange r => (Math.Min(r.BeforeMin, r.AfterMin), Math.Max(r.BeforeMax, r.AfterMax)),
+            _ => (1, 1),
+        };
+        var typical = gaps.OrderByDescending(g => g.Value).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
+        return new NeighbourSummary(Name, Options.MissingNeighbours, items.Length, incomplete, otherSide, alone, wantedGap, [.. gaps.Keys], typical, FramesPerSecond);
+    }
+
+    private (int[] Wanted, (int Index, string Path)[] Chosen) Resolve(int index, Random random)
     {
         var id = items[index].Id;
         var wanted = NeighbourSampler.NeighbourIndices(id.Index, Options.FramesPerClip, Options.Direction, Options.EffectivePolicy, random);
@@ -105,26 +157,31 @@ public sealed class CamVidDataset : IClipDataset
         foreach (var w in missing.OrderBy(w => Math.Abs(w - id.Index)))
         {
             var expected = Path.Combine(NeighboursFolder ?? Path.Combine(Root, Split), id.NameOf(w) + ".png");
-            if (!Options.AllowNearestNeighbourFallback)
+            if (Options.MissingNeighbours == MissingNeighbours.Skip)
+            {
+                continue;
+            }
+            if (Options.MissingNeighbours != MissingNeighbours.NearestAvailable)
             {
                 throw new FileNotFoundException(
                     $"Missing neighbour frame {w} of '{id.Name}': '{expected}' (looked in {Where()}; " +
-                    "extract the 30 fps frames or allow the nearest-available fallback).", expected);
+                    "extract the 30 fps frames (data.neighboursFolder) or allow the nearest-available fallback).", expected);
             }
             var side = Math.Sign(w - id.Index);
-            var substitute = available.Keys
-                .Where(c => Math.Sign(c - id.Index) == side && !chosen.ContainsKey(c))
+            int? Nearest(int onSide) => available.Keys
+                .Where(c => Math.Sign(c - id.Index) == onSide && !chosen.ContainsKey(c))
                 .OrderBy(c => Math.Abs(c - w)).ThenBy(c => Math.Abs(c - id.Index))
                 .Select(c => (int?)c).FirstOrDefault();
-            if (substitute is not { } s)
+            // The first (last) frame of a sequence has nothing before (after) it: the other side keeps the clip's n frames.
+            if ((Nearest(side) ?? Nearest(-side)) is not { } s)
             {
                 throw new FileNotFoundException(
-                    $"Missing neighbour frame {w} of '{id.Name}': '{expected}', and no other frame of sequence {id.Sequence} " +
-                    $"{(side < 0 ? "before" : "after")} it is available for the fallback (looked in {Where()}).", expected);
+                    $"Missing neighbour frame {w} of '{id.Name}': '{expected}', and sequence {id.Sequence} holds no other frame " +
+                    $"for the fallback ({available.Count} frames for clips of {Options.FramesPerClip}; looked in {Where()}).", expected);
             }
             chosen[s] = available[s];
         }
-        return chosen.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToArray();
+        return (wanted, chosen.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToArray());
     }
 
     /// <inheritdoc/>

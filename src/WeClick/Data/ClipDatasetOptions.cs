@@ -29,8 +29,8 @@ public sealed record ClipDatasetOptions(int FramesPerClip = 1, FrameDirection Di
     public Func<FlowRequest, FlowField>? FlowSource { get; init; }
 
     /// <summary>
-    /// CamVid: where a wanted neighbour frame is missing, use the nearest available frame of the same sequence on the
-    /// same side of the target instead of failing (see <see cref="CamVidDataset"/>).
+    /// CamVid: what to do where a wanted neighbour frame is missing: fail naming the file (default), take the nearest
+    /// available frame instead, or leave it out (see <see cref="Data.MissingNeighbours"/> and <see cref="CamVidDataset"/>).
     /// </summary>
-    public bool AllowNearestNeighbourFallback { get; init; }
+    public MissingNeighbours MissingNeighbours { get; init; }
 }

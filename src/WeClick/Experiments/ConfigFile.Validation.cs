@@ -10,14 +10,17 @@ public static partial class ConfigFile
 
     /// <summary>
     /// Semantic checks the JSON shape cannot express, each problem a one-line message naming the key and the value:
-    /// unknown model or dataset, a data root that does not exist (except for <c>synthetic</c>, generated on demand), empty
+    /// unknown model or dataset, a data root that does not exist (except for <c>synthetic</c>, generated on demand, and
+    /// for inference), ImageNet backbone files that do not exist (training only), empty
     /// seeds, a bad device, non-positive schedule numbers, a clip the sampling policy rejects, n &lt; 2 with MFD on, and
     /// the settings records' own checks (synthetic video, Gated CRF, KD, MFD, flow).
     /// </summary>
     /// <param name="config">The config.</param>
     /// <param name="baseDirectory">What relative paths are relative to (default: the current directory).</param>
+    /// <param name="use">Which files on disk the command needs (<see cref="ConfigUse"/>): inference requires neither the
+    /// dataset nor the ImageNet backbone files, evaluation not the backbone files.</param>
     /// <returns>The problems, empty for a usable config.</returns>
-    public static IReadOnlyList<string> Validate(ExperimentConfig config, string? baseDirectory = null)
+    public static IReadOnlyList<string> Validate(ExperimentConfig config, string? baseDirectory = null, ConfigUse use = ConfigUse.Training)
     {
         ArgumentNullException.ThrowIfNull(config);
         var problems = new List<string>();
@@ -45,9 +48,15 @@ public static partial class ConfigFile
 
         var data = config.Data;
         Check(DatasetNames.Contains(data.Dataset), $"data.dataset: unknown dataset '{data.Dataset}' (known: {string.Join(", ", DatasetNames)}).");
-        if (data.Dataset != "synthetic")
+        if (data.Dataset != "synthetic" && use != ConfigUse.Inference)
         {
             Check(Directory.Exists(Resolve(data.Root)), $"data.root: '{data.Root}' does not exist (dataset '{data.Dataset}' is read from it).");
+        }
+        if (data.NeighboursFolder is { } neighbours)
+        {
+            Check(data.Dataset == "camvid", $"data.neighboursFolder is read for camvid only (dataset '{data.Dataset}' holds its own sequences): set it to null.");
+            Check(use == ConfigUse.Inference || Directory.Exists(Resolve(neighbours)),
+                $"data.neighboursFolder: '{neighbours}' does not exist (frames extracted from the 30 fps CamVid videos, see data-scripts/camvid/README.md; or set it to null).");
         }
         Check(data.Root.Length > 0, "data.root must not be empty.");
         Check(data.TrainSplit.Length > 0 && data.ValSplit.Length > 0, "data.trainSplit and data.valSplit must not be empty.");
@@ -65,7 +74,7 @@ public static partial class ConfigFile
             Check(ModelCatalog.Names.Contains(model.Name), $"{key}.name: unknown model '{model.Name}' (known: {string.Join(", ", ModelCatalog.Names)}).");
             Check(model.OutputStride is null or 8 or 16, $"{key}.outputStride must be 8, 16 or null, got {model.OutputStride}.");
             Check(model.WidthMultiplier > 0, $"{key}.widthMultiplier must be > 0, got {model.WidthMultiplier}.");
-            Check(model.BackboneWeights is null || File.Exists(Resolve(model.BackboneWeights)), $"{key}.backboneWeights: '{model.BackboneWeights}' does not exist (make it: `weclick models` lists each backbone's command; `weclick weights import` for resnet18; or set it to null).");
+            Check(model.BackboneWeights is null || use != ConfigUse.Training || File.Exists(Resolve(model.BackboneWeights)), $"{key}.backboneWeights: '{model.BackboneWeights}' does not exist (make it: `weclick models` lists each backbone's command; `weclick weights import` for resnet18; or set it to null).");
         }
 
         var loss = config.Loss;
@@ -99,9 +108,9 @@ public static partial class ConfigFile
 
     /// <summary>Throws when <see cref="Validate"/> finds a problem.</summary>
     /// <exception cref="ConfigException">The problems, joined with "; " into one line.</exception>
-    public static void ThrowIfInvalid(ExperimentConfig config, string? baseDirectory = null)
+    public static void ThrowIfInvalid(ExperimentConfig config, string? baseDirectory = null, ConfigUse use = ConfigUse.Training)
     {
-        var problems = Validate(config, baseDirectory);
+        var problems = Validate(config, baseDirectory, use);
         if (problems.Count > 0)
         {
             throw new ConfigException(string.Join("; ", problems));

@@ -11,6 +11,14 @@ public sealed record DataConfig
     /// <summary>The dataset's root folder (for <c>synthetic</c>, where it is written if missing).</summary>
     public string Root { get; init; } = "data/synthetic";
 
+    /// <summary>
+    /// CamVid only: a folder of unlabelled frames extracted from the original 30 fps videos, named like the labelled ones,
+    /// flat or one sub-folder per sequence (data-scripts/camvid/README.md), where clips find their neighbours. Null: the
+    /// labelled frames alone, so a missing neighbour falls back to the nearest labelled frame (1 s apart in train, 2 frames
+    /// in val), which every student run warns about and the reproduction report states.
+    /// </summary>
+    public string? NeighboursFolder { get; init; }
+
     /// <summary>The training split.</summary>
     public string TrainSplit { get; init; } = "train";
 

@@ -24,7 +24,8 @@ public static class ExperimentPresets
 
     /// <summary>
     /// Cityscapes as in the paper: teacher DeepLabV3+ R101, student DeepLabV3+ R18, SGD lr 7e-3, batch 4, crop 768×768,
-    /// 120 epochs, n = 3 forward neighbours at distance 1.
+    /// 120 epochs, n = 3 forward neighbours at distance 1. The ImageNet backbones are the files
+    /// <c>data-scripts/weights/convert_torchvision.py --output data/weights</c> writes (<c>&lt;name&gt;_imagenet.safetensors</c>).
     /// </summary>
     public static ExperimentConfig Cityscapes => new()
     {

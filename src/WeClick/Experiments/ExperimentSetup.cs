@@ -18,7 +18,7 @@ namespace WeClick.Experiments;
 /// Turns an <see cref="ExperimentConfig"/> into the objects a run needs: the dataset splits with clicks and flows, the
 /// networks, the click settings — one place, so that the CLI, the notebooks and the tests build runs the same way.
 /// </summary>
-public static class ExperimentSetup
+public static partial class ExperimentSetup
 {
     private static readonly JsonSerializerOptions SettingsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -72,7 +72,11 @@ public static class ExperimentSetup
     /// <param name="frames">Frames per clip, the target included (1 = single frames).</param>
     /// <param name="flows">The flow source for neighbours (null: clips without flows).</param>
     /// <param name="clicks">Generate clicks (training); false for evaluation, which reads dense labels only.</param>
-    public static IClipDataset OpenSplit(ExperimentConfig config, string split, int frames = 1, FlowProvider? flows = null, bool clicks = true)
+    /// <param name="missing">CamVid: what a clip does where a neighbour is not on disk (<c>data.neighboursFolder</c> and the
+    /// split's labelled frames): the nearest available frame by default (<see cref="NeighbourSummary"/> and
+    /// <see cref="NeighbourWarning"/> say how far apart the frames then are).</param>
+    public static IClipDataset OpenSplit(ExperimentConfig config, string split, int frames = 1, FlowProvider? flows = null, bool clicks = true,
+        MissingNeighbours missing = MissingNeighbours.NearestAvailable)
     {
         ArgumentNullException.ThrowIfNull(config);
         var classes = config.Data.Dataset switch
@@ -84,11 +88,11 @@ public static class ExperimentSetup
         var options = new ClipDatasetOptions(frames, config.Clip.Direction, frames > 1 ? config.Clip.ToPolicy() : null)
         {
             FlowSource = frames > 1 && flows is not null ? flows.Get : null,
-            AllowNearestNeighbourFallback = true,
+            MissingNeighbours = missing,
             Clicks = clicks ? ClickSource.Generate(ClickSettings(config, classes)) : null,
         };
         return config.Data.Dataset == "camvid"
-            ? new CamVidDataset(config.Data.Root, split, options: options)
+            ? new CamVidDataset(config.Data.Root, split, config.Data.NeighboursFolder, options)
             : new CityscapesDataset(config.Data.Root, split, options);
     }
 
@@ -162,44 +166,6 @@ public static class ExperimentSetup
             ["mPA"] = metrics.MeanPixelAccuracy,
             ["pixelAccuracy"] = metrics.PixelAccuracy,
         };
-    }
-
-    /// <summary>
-    /// Temporal consistency of a trained network on a split (<see cref="TemporalConsistency.MeasureSplit"/>): runs of
-    /// <paramref name="frames"/> consecutive frames ending at each labelled frame, consecutive pairs compared after warping
-    /// with <see cref="TemporalConsistencyFlow"/>'s estimator and occlusion check.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="frames"/> &lt; 2.</exception>
-    public static TemporalConsistencyResult MeasureTemporalConsistency(ExperimentConfig config, Segmentor model, string split, int frames,
-        Action<int, int>? progress = null, CancellationToken cancellation = default)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        if (frames < 2)
-        {
-            throw new ArgumentException($"Temporal consistency needs runs of at least 2 frames, got {frames} (evaluation.temporalFrames).", nameof(frames));
-        }
-        var sequences = OpenSplit(config with { Clip = config.Clip with { Direction = FrameDirection.Forward, Sampling = "fixed", Interval = 1 } },
-            split, frames, flows: null, clicks: false);
-        var flow = TemporalConsistencyFlow(config);
-        var estimator = flow.CreateEstimator();
-        try
-        {
-            return TemporalConsistency.MeasureSplit(model, sequences, estimator, new Evaluator(config.Evaluation), flow.OcclusionCheck, progress, cancellation);
-        }
-        finally
-        {
-            (estimator as IDisposable)?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// The flow temporal consistency is measured with: the config's, except that ground truth (which a dataset ships only
-    /// for its clip pairs, not for every consecutive pair) becomes DIS with the same occlusion check.
-    /// </summary>
-    public static FlowSettings TemporalConsistencyFlow(ExperimentConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return config.Flow.Method == FlowMethod.GroundTruth ? config.Flow with { Method = FlowMethod.Dis } : config.Flow;
     }
 
     /// <summary>

@@ -21,6 +21,10 @@ public sealed record TrainingHooks
 
     /// <summary>Stops the run between steps.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Warnings about the run, one line each, printed once per run (e.g. clips whose neighbours fell back to other
+    /// frames); null = standard error, so they are never silent.</summary>
+    public Action<string>? Log { get; init; }
 }
 
 /// <summary>
@@ -50,8 +54,9 @@ public static class ExperimentTraining
     }
 
     /// <summary>
-    /// Trains the student with Eq. 5 (Fig. 3b): the teacher's weights from <paramref name="teacherWeights"/> (frozen), flows
-    /// from <c>flow</c> through a cache in <paramref name="flowCache"/>, neighbours per <c>clip</c> when β &gt; 0.
+    /// Trains the student with Eq. 5 (Fig. 3b): the teacher's weights from <paramref name="teacherWeights"/> (frozen),
+    /// clips of <see cref="StudentFrames"/> frames per <c>clip</c>, and flows from <c>flow</c> through a cache in
+    /// <paramref name="flowCache"/> when MFD is on (β &gt; 0).
     /// </summary>
     /// <param name="config">The experiment.</param>
     /// <param name="seed">The run's seed.</param>
@@ -67,13 +72,18 @@ public static class ExperimentTraining
         ExperimentSetup.ConfigureEngine(config);
         var device = ExperimentSetup.ParseDevice(config.Device);
         var lossSettings = config.Loss.ToLossSettings();
-        var frames = lossSettings.Beta > 0 ? config.Clip.Frames : 1;
+        var frames = StudentFrames(config);
         if (lossSettings.Beta > 0 && frames < 2)
         {
             throw new ArgumentException($"MFD (loss.beta = {lossSettings.Beta}) needs neighbour frames: set clip.frames ≥ 2 (it is {config.Clip.Frames}) or loss.beta=0.");
         }
-        using var flows = frames > 1 ? FlowProvider.Create(config.Flow, flowCache) : null;
+        // Flows serve MFD alone: KD over every frame needs the neighbours, not their motion.
+        using var flows = frames > 1 && lossSettings.Beta > 0 ? FlowProvider.Create(config.Flow, flowCache) : null;
         var dataset = ExperimentSetup.OpenSplit(config, config.Data.TrainSplit, frames, flows);
+        if (ExperimentSetup.NeighbourWarning(ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames)) is { } warning)
+        {
+            (hooks.Log ?? Console.Error.WriteLine)(warning);
+        }
         Segmentor? teacher = null;
         try
         {
@@ -96,6 +106,16 @@ public static class ExperimentTraining
         {
             teacher?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Frames per clip the student of <paramref name="config"/> loads: <c>clip.frames</c> when a term of its loss uses the
+    /// neighbours (MFD, or KD over every input frame: <see cref="StudentStep.UsesNeighbours"/>), else 1 (the target alone).
+    /// </summary>
+    public static int StudentFrames(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return StudentStep.UsesNeighbours(config.Loss.ToLossSettings()) ? config.Clip.Frames : 1;
     }
 
     /// <summary>The training loader of a split with the schedule's augmentation and ImageNet normalisation.</summary>

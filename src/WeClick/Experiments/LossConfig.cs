@@ -4,7 +4,9 @@ namespace WeClick.Experiments;
 
 /// <summary>
 /// The WeClick loss (Eq. 5): α·weakly + β·Σ_f MFD + γ·Σ_f KD, weakly = pCE + λ·GatedCRF (Eq. 2). A weight of 0 switches a
-/// term off (the Table 1 rows: weakly = β = γ = 0; +KD = β = 0). The teacher trains with α·weakly only.
+/// term off (the Table 1 rows: weakly = β = γ = 0; +KD = β = 0), and only the weight: KD covers the frames
+/// <see cref="KdFrames"/> names in every row, so +KD and +KD+MFD differ in the MFD term alone. The teacher trains with
+/// α·weakly only.
 /// </summary>
 public sealed record LossConfig
 {
@@ -29,6 +31,12 @@ public sealed record LossConfig
     /// <summary>MFD consistency weight form and gradient through the warped neighbour.</summary>
     public MemoryFlowDistillationSettings MemoryFlow { get; init; } = new();
 
+    /// <summary>
+    /// The frames KD distils: <c>all</c> input frames (Eq. 5's Σ over f = k−n+1..k; the default), or the <c>target</c>
+    /// alone. With <c>all</c> the student loads its clip's neighbours whenever γ &gt; 0, with MFD off too.
+    /// </summary>
+    public KdFrames KdFrames { get; init; } = KdFrames.All;
+
     /// <summary>The settings the loss classes take.</summary>
-    public WeClickLossSettings ToLossSettings() => new(Alpha, Beta, Gamma, Lambda, Distillation, MemoryFlow);
+    public WeClickLossSettings ToLossSettings() => new(Alpha, Beta, Gamma, Lambda, Distillation, MemoryFlow, KdFrames);
 }

@@ -1,61 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
-using TorchSharp;
 using WeClick.Data;
 using WeClick.Evaluation;
-using WeClick.Models;
-using WeClick.Reports;
 using WeClick.Training;
-using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
-
-/// <summary>What <see cref="Reproduction.Run"/> needs besides the config.</summary>
-public sealed record ReproductionOptions
-{
-    /// <summary>The workspace: the results store, run folders, the flow cache and the report go here.</summary>
-    public required string Workspace { get; init; }
-
-    /// <summary>Progress text (one line per stage).</summary>
-    public Action<string>? Log { get; init; }
-
-    /// <summary>The training observer for a run, given its title (e.g. <c>student weakly+KD seed 1</c>); null = none.</summary>
-    public Func<string, Action<TrainingUpdate>?>? ObserverFor { get; init; }
-
-    /// <summary>Stops between steps; a later run resumes.</summary>
-    public CancellationToken Cancellation { get; init; }
-}
-
-/// <summary>One row of the reproduction table.</summary>
-/// <param name="Role">Teacher or student.</param>
-/// <param name="Variant">The loss: weakly, weakly+KD, weakly+KD+MFD.</param>
-/// <param name="Model">Catalogue name.</param>
-/// <param name="MeanIoU">mIoU over seeds.</param>
-/// <param name="MeanPixelAccuracy">mPA over seeds.</param>
-/// <param name="Seeds">Seeds averaged.</param>
-/// <param name="PerClassIoU">Per-class IoU averaged over seeds (NaN where undefined).</param>
-/// <param name="TemporalConsistency">Temporal consistency over seeds (<c>evaluation.temporalFrames</c>), or null when not measured.</param>
-public sealed record ReproductionRow(TrainingRole Role, string Variant, string Model, SeedSummary MeanIoU, SeedSummary MeanPixelAccuracy,
-    IReadOnlyList<int> Seeds, IReadOnlyList<double> PerClassIoU, SeedSummary? TemporalConsistency = null);
-
-/// <summary>The outcome of a reproduction.</summary>
-/// <param name="Rows">Teacher first, then the students in Table 1 order.</param>
-/// <param name="Report">The report's index.html.</param>
-/// <param name="WallSeconds">Wall time of this call.</param>
-/// <param name="Profiles">#Params and speed of teacher and student.</param>
-public sealed record ReproductionResult(IReadOnlyList<ReproductionRow> Rows, string Report, double WallSeconds, IReadOnlyList<ModelProfile> Profiles);
 
 /// <summary>
 /// WeClick's pipeline end to end for one config (Table 1): data and clicks, the teacher from clicks, then per seed the
 /// three students — weakly (α only), weakly+KD (β = 0), weakly+KD+MFD (Eq. 5) — each evaluated on the validation split,
 /// recorded in the workspace's results store, and summarised as mean ± std in an HTML report with per-class IoU and
-/// example masks. Runs already finished in the store with the same config are reused, and interrupted ones resume from
-/// their checkpoints, so running it again continues where it stopped.
+/// example masks. Runs already finished in the store with the same identity (<see cref="RunIdentity"/>) are reused, and
+/// interrupted ones resume from their checkpoints, so running it again continues where it stopped.
 /// </summary>
-/// <remarks>One teacher (the first seed) serves every student, as in the paper, where the teacher is trained once.</remarks>
-public static class Reproduction
+/// <remarks>
+/// One teacher (the first seed) serves every student, as in the paper, where the teacher is trained once. Its identity is
+/// its own config (<see cref="RunIdentity.Of"/>): changing a student, clip or flow key reuses it, and changing a teacher
+/// key trains a new one in a folder of its own (<see cref="RunIdentity.Folder"/>), leaving the old one as it was.
+/// </remarks>
+public static partial class Reproduction
 {
-    /// <summary>The student rows of WeClick's Table 1 and the loss each uses.</summary>
+    /// <summary>
+    /// The student rows of WeClick's Table 1 and the loss each uses: each row sets the weight of one more term of Eq. 5
+    /// and nothing else (<c>loss.kdFrames</c>, n, sampling and flow stay the experiment's), so +KD and +KD+MFD distil the
+    /// same frames and their difference is MFD's.
+    /// </summary>
     public static IReadOnlyList<(string Variant, Func<LossConfig, LossConfig> Loss)> StudentRows { get; } =
     [
         ("weakly", loss => loss with { Beta = 0, Gamma = 0 }),
@@ -99,19 +68,24 @@ public static class Reproduction
         {
             log("data: written");
         }
+        // Before any training: the students' clips and temporal consistency's runs must be formable from the frames on
+        // disk (a missing frame would otherwise stop the run after the teacher), and where they fall back, say so now.
+        var neighbours = NeighbourNotes(config, log);
         using var store = ResultStore.ForWorkspace(options.Workspace);
         var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var classes = validation.Classes;
 
         var teacherSeed = config.Seeds[0];
-        var teacherWeights = TrainRecorded(store, TeacherConfig(config), TrainingRole.Teacher, "weakly", teacherSeed, Path.Combine(folder, $"teacher-seed{teacherSeed}"), null, options, validation);
+        var teacherWeights = TrainRecorded(store, TeacherConfig(config), TrainingRole.Teacher, "weakly", teacherSeed,
+            RunIdentity.Folder(options.Workspace, config, TrainingRole.Teacher, "weakly", teacherSeed), null, options, validation);
 
         foreach (var seed in config.Seeds)
         {
             foreach (var (variant, loss) in StudentRows)
             {
                 var studentConfig = config with { Loss = loss(config.Loss) };
-                TrainRecorded(store, studentConfig, TrainingRole.Student, variant, seed, Path.Combine(folder, $"student-{variant}-seed{seed}"), teacherWeights, options, validation);
+                TrainRecorded(store, studentConfig, TrainingRole.Student, variant, seed,
+                    RunIdentity.Folder(options.Workspace, studentConfig, TrainingRole.Student, variant, seed), teacherWeights, options, validation);
             }
         }
 
@@ -124,23 +98,36 @@ public static class Reproduction
             using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
             profiles.Add(ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames));
         }
-        var report = WriteReport(config, rows, profiles, validation, folder, teacherWeights, clock.Elapsed.TotalSeconds);
+        var report = WriteReport(config, rows, profiles, validation, options.Workspace, teacherWeights, neighbours, clock.Elapsed.TotalSeconds);
         log($"report: {report}");
         return new ReproductionResult(rows, report, clock.Elapsed.TotalSeconds, profiles);
     }
 
     /// <summary>
-    /// One recorded training run: reused when the store holds a finished run of the same config, variant and seed whose
-    /// weights exist; else trained (resuming from the run folder's checkpoint), evaluated on the validation split with its
-    /// best weights, and recorded (per-epoch validation and losses, final metrics, per-class IoU, timings).
+    /// One recorded training run: reused when the store holds a finished run of the same identity
+    /// (<see cref="RunIdentity.Of"/>), variant and seed whose weights exist; else trained (resuming from the run folder's
+    /// checkpoint), evaluated on the validation split with its best weights, and recorded (per-epoch validation and losses,
+    /// final metrics, per-class IoU, timings). The store and the checkpoints hold the identity, not the whole config.
     /// </summary>
+    /// <param name="store">The results store.</param>
+    /// <param name="config">The config to train with (device, threads and workers included).</param>
+    /// <param name="role">Teacher or student.</param>
+    /// <param name="variant">The Table 1 row.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="runFolder">Its folder, normally <see cref="RunIdentity.Folder"/>.</param>
+    /// <param name="teacherWeights">The teacher's best weights (students with KD or MFD).</param>
+    /// <param name="options">Workspace, log, observers, cancellation.</param>
+    /// <param name="validation">The validation split.</param>
     /// <returns>The best weights.</returns>
     public static string TrainRecorded(ResultStore store, ExperimentConfig config, TrainingRole role, string variant, int seed, string runFolder,
         string? teacherWeights, ReproductionOptions options, IClipDataset validation)
     {
-        var json = ConfigFile.ToJson(config);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var identity = RunIdentity.Of(config, role, seed);
+        var json = ConfigFile.ToJson(identity);
         var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
-        var done = FinishedRuns(store, config, role, variant).LastOrDefault(r => r.Seed == seed && r.Checkpoint is { } c && File.Exists(c));
+        var done = FinishedRuns(store, identity, role, variant).LastOrDefault(r => r.Seed == seed && r.Checkpoint is { } c && File.Exists(c));
         if (done is not null)
         {
             options.Log?.Invoke($"{title}: finished before, reused");
@@ -155,7 +142,7 @@ public static class Reproduction
         {
             options.Log?.Invoke($"{title}: {initialisation}");
         }
-        var run = store.StartRun(config.Name, role, variant, seed, config, TrainingCheckpoint.BestPath(runFolder));
+        var run = store.StartRun(config.Name, role, variant, seed, identity, TrainingCheckpoint.BestPath(runFolder));
         // A run of this folder still marked running was killed (its process never finished it): this one takes over.
         foreach (var stale in store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Running))
                      .Where(r => r.Id != run && r.Seed == seed && r.Checkpoint == TrainingCheckpoint.BestPath(runFolder)))
@@ -167,6 +154,7 @@ public static class Reproduction
             var observer = options.ObserverFor?.Invoke(title);
             var hooks = new TrainingHooks
             {
+                Log = line => (options.Log ?? Console.Error.WriteLine)($"{title}: {line}"),
                 Validate = ExperimentSetup.Validator(config),
                 Cancellation = options.Cancellation,
                 Observer = update =>
@@ -211,11 +199,49 @@ public static class Reproduction
         }
     }
 
-    // Finished runs of this exact config (its JSON), role and variant, oldest first.
-    private static IEnumerable<RunRecord> FinishedRuns(ResultStore store, ExperimentConfig config, TrainingRole role, string variant)
+    /// <summary>
+    /// What the students' clips and temporal consistency's runs hold, without reading an image: how far apart their frames
+    /// are, and for CamVid without <c>data.neighboursFolder</c> how many fell back to labelled frames. <see cref="Run"/>
+    /// calls it before any training (a clip or run that cannot be formed stops it there), passes the warnings to
+    /// <paramref name="log"/> and writes the lines into the report under "Neighbour frames".
+    /// </summary>
+    /// <returns>One line per check: the student clips (when a row loads neighbours), temporal consistency (when measured).</returns>
+    /// <exception cref="FileNotFoundException">A student clip cannot be formed (named).</exception>
+    /// <exception cref="ArgumentException">Temporal consistency has no pair to compare (the message says what to set).</exception>
+    public static IReadOnlyList<string> NeighbourNotes(ExperimentConfig config, Action<string> log)
     {
-        var json = ConfigFile.ToJson(config);
-        return store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(log);
+        var lines = new List<string>();
+        var frames = ExperimentTraining.StudentFrames(config with { Loss = StudentRows[^1].Loss(config.Loss) });
+        if (frames > 1)
+        {
+            var clips = ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames);
+            lines.Add("Student clips: " + (clips?.Describe() ?? FormattableString.Invariant(
+                $"{config.Data.Dataset}/{config.Data.TrainSplit}: every clip has its {frames - 1} neighbours in the video, at the wanted spacing.")));
+            if (ExperimentSetup.NeighbourWarning(clips) is { } warning)
+            {
+                log(warning);
+            }
+        }
+        if (config.Evaluation.TemporalFrames >= 2)
+        {
+            var runs = ExperimentSetup.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+            lines.Add("Temporal consistency: " + (runs?.Describe() ?? FormattableString.Invariant(
+                $"{config.Data.Dataset}/{config.Data.ValSplit}: runs of {config.Evaluation.TemporalFrames} adjacent video frames (1 frame apart).")));
+            if (runs is { Complete: false })
+            {
+                log($"note: temporal consistency is measured over the frames that exist: {runs.Describe()}");
+            }
+        }
+        return lines;
+    }
+
+    // Finished runs of this exact identity (its JSON), role and variant, oldest first.
+    private static IEnumerable<RunRecord> FinishedRuns(ResultStore store, ExperimentConfig identity, TrainingRole role, string variant)
+    {
+        var json = ConfigFile.ToJson(identity);
+        return store.Runs(new RunFilter(identity.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
     }
 
     private static IReadOnlyList<ReproductionRow> Rows(ResultStore store, ExperimentConfig config, ClassSet classes)
@@ -228,7 +254,7 @@ public static class Reproduction
             var variantConfig = role == TrainingRole.Teacher
                 ? TeacherConfig(config)
                 : config with { Loss = StudentRows.First(r => r.Variant == variant).Loss(config.Loss) };
-            var runs = FinishedRuns(store, variantConfig, role, variant)
+            var runs = FinishedRuns(store, RunIdentity.Of(variantConfig, role, config.Seeds[0]), role, variant)
                 .Where(r => role == TrainingRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed))
                 .GroupBy(r => r.Seed).Select(g => g.Last()).OrderBy(r => r.Seed).ToList();
             var finals = runs.Select(r => store.FinalMetrics(r.Id)).ToList();
@@ -243,68 +269,5 @@ public static class Reproduction
                 runs.Select(r => r.Seed).ToArray(), perClass, consistency.All(double.IsFinite) ? SeedSummary.Of(consistency) : null));
         }
         return rows;
-    }
-
-    private static string WriteReport(ExperimentConfig config, IReadOnlyList<ReproductionRow> rows, IReadOnlyList<ModelProfile> profiles,
-        IClipDataset validation, string folder, string teacherWeights, double seconds)
-    {
-        var c = CultureInfo.InvariantCulture;
-        var classes = validation.Classes;
-        var report = new HtmlReport($"WeClick reproduction: {config.Name}");
-        report.Paragraph(string.Create(c,
-            $"Dataset {config.Data.Dataset} ({validation.Count} validation frames); teacher {config.Teacher.Name}, student {config.Student.Name}; " +
-            $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
-        report.Heading("Table 1 on this data");
-        string Label(ReproductionRow r) => r.Role == TrainingRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
-        report.Table(["row", "mIoU (%)", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
-            [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds)]));
-        report.Heading("Size and speed");
-        report.Table(["model", "#params (M)", "latency (ms)", "FPS", "input", "device, threads"], profiles.Select(p => (IReadOnlyList<string>)
-        [
-            p.Model, (p.Parameters / 1e6).ToString("F2", c), p.MedianLatencyMs.ToString("F1", c), p.Fps.ToString("F1", c), $"{p.Width}×{p.Height}, batch 1", $"{p.Device}, {p.Threads}",
-        ]));
-        report.Heading("Per-class IoU");
-        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (Label(r), r.PerClassIoU)).ToArray(), interactive: true);
-        report.Heading("Examples");
-        AddExamples(report, config, validation, folder, teacherWeights);
-        return report.Write(Path.Combine(folder, "report"));
-    }
-
-    // Two validation frames: image | ground truth | teacher | each student (seed of the first seed).
-    private static void AddExamples(HtmlReport report, ExperimentConfig config, IClipDataset validation, string folder, string teacherWeights)
-    {
-        var device = ExperimentSetup.ParseDevice(config.Device);
-        var evaluator = new Evaluator(config.Evaluation);
-        var models = new List<(string Name, Segmentor Model)>();
-        try
-        {
-            models.Add(("teacher", ExperimentSetup.LoadTrained(config.Teacher, validation.Classes.Count, teacherWeights, device)));
-            foreach (var (variant, _) in StudentRows)
-            {
-                var weights = TrainingCheckpoint.BestPath(Path.Combine(folder, $"student-{variant}-seed{config.Seeds[0]}"));
-                if (File.Exists(weights))
-                {
-                    models.Add((variant, ExperimentSetup.LoadTrained(config.Student, validation.Classes.Count, weights, device)));
-                }
-            }
-            var picks = validation.Count > 1 ? new[] { 0, validation.Count / 2 } : new[] { 0 };
-            foreach (var index in picks)
-            {
-                using var clip = validation.GetClip(index, 0);
-                using var scope = NewDisposeScope();
-                var panels = new List<Tensor> { clip.Image, SegmentationPalette.Colorize(clip.Label, validation.Classes) };
-                panels.AddRange(models.Select(m => SegmentationPalette.Colorize(evaluator.Predict(m.Model, clip.Image), validation.Classes)));
-                var separator = full([clip.Image.size(0), 4, 3], 255, ScalarType.Byte);
-                var row = cat(panels.SelectMany((p, i) => i == 0 ? new[] { p } : new[] { separator, p }).ToArray(), 1);
-                report.Image($"example-{index}", row, $"{clip.Name}: image | ground truth | {string.Join(" | ", models.Select(m => m.Name))}");
-            }
-        }
-        finally
-        {
-            foreach (var (_, model) in models)
-            {
-                model.Dispose();
-            }
-        }
     }
 }

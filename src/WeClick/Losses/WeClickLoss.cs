@@ -10,9 +10,11 @@ namespace WeClick.Losses;
 /// </summary>
 /// <remarks>
 /// A term whose weight is 0 is not computed (its inputs may then be null) and does not appear in the parts; likewise the
-/// Gated CRF when <see cref="WeClickLossInputs.GatedCrf"/> is null. KD runs over the target and every neighbour that has
-/// teacher logits (<see cref="WeClickLossInputs.TeacherNeighbours"/>); MFD over every neighbour.
-/// Parts: "pce", "gcrf", "weakly" (= pce + λ·gcrf), "mfd" (Σ over neighbours), "kd" (Σ over frames), unweighted;
+/// Gated CRF when <see cref="WeClickLossInputs.GatedCrf"/> is null. KD runs over the target and, with
+/// <see cref="WeClickLossSettings.KdFrames"/> = <see cref="KdFrames.All"/> (Eq. 5), every neighbour that has teacher logits
+/// (<see cref="WeClickLossInputs.TeacherNeighbours"/>); with <see cref="KdFrames.Target"/> over the target alone. MFD runs
+/// over every neighbour.
+/// Parts: "pce", "gcrf", "weakly" (= pce + λ·gcrf), "mfd" (Σ over neighbours), "kd" (Σ over the distilled frames), unweighted;
 /// contributions: "weakly" (α·weakly), "mfd" (β·Σ MFD), "kd" (γ·Σ KD), which add up to Total.
 /// </remarks>
 public sealed class WeClickLoss
@@ -89,12 +91,12 @@ public sealed class WeClickLoss
             Add("mfd", mfd!, s.Beta);
         }
 
-        // 3. Σ_f KD(x_f) over every frame with teacher logits (Eq. 4), the target first.
+        // 3. Σ_f KD(x_f) (Eq. 4) over the target, then each neighbour with teacher logits unless KD covers the target alone.
         if (s.Gamma > 0)
         {
             var teacher = inputs.TeacherTarget ?? throw new ArgumentException("KD (γ > 0) needs TeacherTarget.", nameof(inputs));
             var kd = _kd.Forward(inputs.StudentTarget, teacher, inputs.ImageValid);
-            var teachers = inputs.TeacherNeighbours ?? [];
+            var teachers = s.KdFrames == KdFrames.All ? inputs.TeacherNeighbours ?? [] : [];
             if (teachers.Count > 0 && teachers.Count != inputs.StudentNeighbours.Count)
             {
                 throw new ArgumentException(

@@ -13,8 +13,8 @@ namespace WeClick.Losses;
 /// (ClipBatch.Flows[:, j]); same count as <paramref name="StudentNeighbours"/>. Null when MFD is off.</param>
 /// <param name="TeacherTarget">Frozen teacher's logits of frame k, [N, C, H, W] (computed under no-grad, A13). Needed by MFD
 /// and KD.</param>
-/// <param name="TeacherNeighbours">Teacher logits of each neighbour (KD over every frame, Eq. 5's Σ_f). Null or empty: KD
-/// on the target frame only.</param>
+/// <param name="TeacherNeighbours">Teacher logits of each neighbour (KD over every frame, Eq. 5's Σ_f). Null or empty, or
+/// <see cref="WeClickLossSettings.KdFrames"/> = <see cref="KdFrames.Target"/>: KD on the target frame only.</param>
 /// <param name="FlowValid">Per-neighbour flow validity [N, H, W] (ClipBatch.FlowValid[:, j]), or null.</param>
 /// <param name="ImageValid">ClipBatch.Valid [N, H, W], 1 = real pixel, or null; masks MFD and KD (the neighbours share the
 /// target's geometric augmentation, hence its padding).</param>

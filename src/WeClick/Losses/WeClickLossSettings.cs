@@ -6,17 +6,23 @@ namespace WeClick.Losses;
 /// </summary>
 /// <param name="Alpha">α, weight of weakly = pCE + λ·GatedCRF.</param>
 /// <param name="Beta">β, weight of Σ_f MFD over the neighbours.</param>
-/// <param name="Gamma">γ, weight of Σ_f KD over every frame of the clip (target included).</param>
+/// <param name="Gamma">γ, weight of Σ_f KD over the frames <paramref name="KdFrames"/> names.</param>
 /// <param name="Lambda">λ, weight of the Gated CRF term inside weakly (Eq. 2; 0.1 "following [40]").</param>
 /// <param name="Distillation">KD settings (null: defaults).</param>
 /// <param name="MemoryFlow">MFD settings (null: defaults).</param>
+/// <param name="KdFrames">The frames KD distils: every input frame (Eq. 5's Σ_{f=k−n+1..k}, the default) or the target alone.</param>
 public sealed record WeClickLossSettings(double Alpha = 1.0, double Beta = 1.0, double Gamma = 1.0, double Lambda = 0.1,
-    DistillationSettings? Distillation = null, MemoryFlowDistillationSettings? MemoryFlow = null)
+    DistillationSettings? Distillation = null, MemoryFlowDistillationSettings? MemoryFlow = null, KdFrames KdFrames = KdFrames.All)
 {
-    /// <summary>Throws when a weight is negative or not finite.</summary>
-    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite (the message names it).</exception>
+    /// <summary>Throws when a weight is negative or not finite, or the KD frames are unknown.</summary>
+    /// <exception cref="ArgumentException">A weight is negative, NaN or infinite, or <see cref="KdFrames"/> is not a
+    /// member (the message names it).</exception>
     public WeClickLossSettings Validate()
     {
+        if (!Enum.IsDefined(KdFrames))
+        {
+            throw new ArgumentException($"WeClickLossSettings.KdFrames must be All or Target, got {(int)KdFrames}.", nameof(KdFrames));
+        }
         Check(Alpha, nameof(Alpha));
         Check(Beta, nameof(Beta));
         Check(Gamma, nameof(Gamma));

@@ -10,7 +10,7 @@ namespace WeClick.Training;
 /// </summary>
 public interface ITrainingStep
 {
-    /// <summary>Whether batches must carry neighbour frames and flows (MFD on).</summary>
+    /// <summary>Whether the step uses neighbour frames (MFD on, or KD over every input frame); flows only MFD needs.</summary>
     bool NeedsNeighbours { get; }
 
     /// <summary>Runs the forward passes of <paramref name="model"/> (in training mode) on the batch and returns Eq. 5's terms.</summary>

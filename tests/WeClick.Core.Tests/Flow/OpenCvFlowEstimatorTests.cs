@@ -58,7 +58,7 @@ public class OpenCvFlowEstimatorTests
     [CamVidFact]
     public void Dis_OnRealCamVidVideo_WarpedNeighbourLabelAgreesBetterThanUnwarped()
     {
-        var dataset = new CamVidDataset(SharedData.CamVid, "val", options: new ClipDatasetOptions(2, FrameDirection.Forward) { AllowNearestNeighbourFallback = true });
+        var dataset = new CamVidDataset(SharedData.CamVid, "val", options: new ClipDatasetOptions(2, FrameDirection.Forward) { MissingNeighbours = MissingNeighbours.NearestAvailable });
         var better = 0;
         var checkedClips = 0;
         for (var i = 10; i < 100; i += 15)

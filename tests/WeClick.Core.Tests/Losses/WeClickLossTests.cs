@@ -98,6 +98,22 @@ public sealed class WeClickLossTests
     }
 
     [Fact]
+    public void Forward_KdFramesTarget_DistilsTheTargetAloneEvenWithTeacherNeighbours()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(13);
+        var target = randn(N, C, H, W);
+        var (x, _) = Batch(target);
+        var kd = new DistillationLoss();
+        var targetOnly = kd.Forward(target, x.TeacherTarget!, x.ImageValid).item<float>();
+        var every = targetOnly + kd.Forward(x.StudentNeighbours[0], x.TeacherNeighbours![0], x.ImageValid).item<float>()
+                    + kd.Forward(x.StudentNeighbours[1], x.TeacherNeighbours[1], x.ImageValid).item<float>();
+        Assert.Equal(targetOnly, new WeClickLoss(new WeClickLossSettings(KdFrames: KdFrames.Target)).Forward(x).Parts["kd"], 5);
+        Assert.Equal(every, new WeClickLoss(new WeClickLossSettings(KdFrames: KdFrames.All)).Forward(x).Parts["kd"], 5);
+        Assert.Throws<ArgumentException>(() => new WeClickLossSettings(KdFrames: (KdFrames)7).Validate());
+    }
+
+    [Fact]
     public void Forward_AllTermsOffGivesZeroThatAcceptsBackward()
     {
         using var scope = NewDisposeScope();

@@ -1,3 +1,4 @@
+using WeClick.Experiments;
 using WeClick.Models.Backbones;
 using WeClick.Serialization;
 
@@ -6,6 +7,37 @@ namespace WeClick.Core.Tests.Models.Backbones;
 /// <summary>data-scripts/weights/convert_torchvision.py in its offline mode (--random): its files load into the backbones.</summary>
 public sealed class ConvertScriptTests
 {
+    [Theory]
+    [InlineData("camvid")]
+    [InlineData("cityscapes")]
+    public void PaperPresets_NameTheFilesTheConverterWrites_AndValidateOnceTheyExist(string preset)
+    {
+        var config = ExperimentPresets.Get(preset);
+        // The converter's own answer (--print-paths: the paths it would write, no download) for data/weights.
+        var written = PyTorchReference.Run(Script, "--output", "data/weights", "--models", "resnet101", "resnet18", "--print-paths")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["data/weights/resnet101_imagenet.safetensors", "data/weights/resnet18_imagenet.safetensors"], written);
+        Assert.Equal(written[0], config.Teacher.BackboneWeights);
+        Assert.Equal(written[1], config.Student.BackboneWeights);
+
+        // With those files and the data folder in place, the preset passes validation.
+        var root = Directory.CreateTempSubdirectory("weclick-preset-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, config.Data.Root));
+            foreach (var file in written)
+            {
+                Directory.CreateDirectory(Path.Combine(root, Path.GetDirectoryName(file)!));
+                File.WriteAllBytes(Path.Combine(root, file), []);
+            }
+            Assert.Empty(ConfigFile.Validate(config, root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void RandomConversion_LoadsAndEqualsTheSameSeedsBackbone()
     {

@@ -1,0 +1,87 @@
+using System.Globalization;
+using TorchSharp;
+using WeClick.Data;
+using WeClick.Evaluation;
+using WeClick.Models;
+using WeClick.Reports;
+using WeClick.Training;
+using static TorchSharp.torch;
+
+namespace WeClick.Experiments;
+
+// The reproduction's report: Table 1 on this data, size and speed, per-class IoU, example masks.
+public static partial class Reproduction
+{
+    private static string WriteReport(ExperimentConfig config, IReadOnlyList<ReproductionRow> rows, IReadOnlyList<ModelProfile> profiles,
+        IClipDataset validation, string workspace, string teacherWeights, IReadOnlyList<string> neighbours, double seconds)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var classes = validation.Classes;
+        var report = new HtmlReport($"WeClick reproduction: {config.Name}");
+        report.Paragraph(string.Create(c,
+            $"Dataset {config.Data.Dataset} ({validation.Count} validation frames); teacher {config.Teacher.Name}, student {config.Student.Name}; " +
+            $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
+        report.Heading("Table 1 on this data");
+        string Label(ReproductionRow r) => r.Role == TrainingRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
+        report.Table(["row", "mIoU (%)", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
+            [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds)]));
+        if (neighbours.Count > 0)
+        {
+            // How far apart the frames MFD, KD and temporal consistency compare are: not the paper's setting where frames fell back.
+            report.Heading("Neighbour frames");
+            foreach (var line in neighbours)
+            {
+                report.Paragraph(line);
+            }
+        }
+        report.Heading("Size and speed");
+        report.Table(["model", "#params (M)", "latency (ms)", "FPS", "input", "device, threads"], profiles.Select(p => (IReadOnlyList<string>)
+        [
+            p.Model, (p.Parameters / 1e6).ToString("F2", c), p.MedianLatencyMs.ToString("F1", c), p.Fps.ToString("F1", c), $"{p.Width}×{p.Height}, batch 1", $"{p.Device}, {p.Threads}",
+        ]));
+        report.Heading("Per-class IoU");
+        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (Label(r), r.PerClassIoU)).ToArray(), interactive: true);
+        report.Heading("Examples");
+        AddExamples(report, config, validation, workspace, teacherWeights);
+        return report.Write(Path.Combine(workspace, config.Name, "report"));
+    }
+
+    // Two validation frames: image | ground truth | teacher | each student (seed of the first seed).
+    private static void AddExamples(HtmlReport report, ExperimentConfig config, IClipDataset validation, string workspace, string teacherWeights)
+    {
+        var device = ExperimentSetup.ParseDevice(config.Device);
+        var evaluator = new Evaluator(config.Evaluation);
+        var models = new List<(string Name, Segmentor Model)>();
+        try
+        {
+            models.Add(("teacher", ExperimentSetup.LoadTrained(config.Teacher, validation.Classes.Count, teacherWeights, device)));
+            foreach (var (variant, loss) in StudentRows)
+            {
+                var studentConfig = config with { Loss = loss(config.Loss) };
+                var weights = TrainingCheckpoint.BestPath(RunIdentity.Folder(workspace, studentConfig, TrainingRole.Student, variant, config.Seeds[0]));
+                if (File.Exists(weights))
+                {
+                    models.Add((variant, ExperimentSetup.LoadTrained(config.Student, validation.Classes.Count, weights, device)));
+                }
+            }
+            var picks = validation.Count > 1 ? new[] { 0, validation.Count / 2 } : new[] { 0 };
+            foreach (var index in picks)
+            {
+                using var clip = validation.GetClip(index, 0);
+                using var scope = NewDisposeScope();
+                var panels = new List<Tensor> { clip.Image, SegmentationPalette.Colorize(clip.Label, validation.Classes) };
+                panels.AddRange(models.Select(m => SegmentationPalette.Colorize(evaluator.Predict(m.Model, clip.Image), validation.Classes)));
+                var separator = full([clip.Image.size(0), 4, 3], 255, ScalarType.Byte);
+                var row = cat(panels.SelectMany((p, i) => i == 0 ? new[] { p } : new[] { separator, p }).ToArray(), 1);
+                report.Image($"example-{index}", row, $"{clip.Name}: image | ground truth | {string.Join(" | ", models.Select(m => m.Name))}");
+            }
+        }
+        finally
+        {
+            foreach (var (_, model) in models)
+            {
+                model.Dispose();
+            }
+        }
+    }
+}
