@@ -12,7 +12,7 @@ public sealed class BatchNormFoldingTests(ITestOutputHelper output)
     /// Non-trivial running statistics and affine parameters in every BN (freshly built BNs are the identity in eval mode,
     /// mean 0, var 1, γ 1, β 0, and would let a wrong fold pass): mean ~ N(0, 0.1), var ∈ [0.5, 1.5], γ ∈ [0.5, 1.5], β ~ N(0, 0.1).
     /// </summary>
-    private static void RandomiseBatchNorms(nn.Module model, long seed)
+    internal static void RandomiseBatchNorms(nn.Module model, long seed)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();

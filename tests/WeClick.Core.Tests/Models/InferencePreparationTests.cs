@@ -14,22 +14,6 @@ public sealed class InferencePreparationTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Students() => ["deeplabv3plus-mobilenetv2", "pspnet-mobilenetv2", "deeplabv3plus-resnet18"];
 
-    /// <summary>Non-identity BatchNorms (as in BatchNormFoldingTests), so that a wrong fold or a scrambled weight shows.</summary>
-    private static void RandomiseBatchNorms(nn.Module model, long seed)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var generator = new Generator((ulong)seed);
-        foreach (var bn in model.modules().OfType<BatchNorm2d>())
-        {
-            var c = bn.num_features;
-            bn.running_mean!.copy_(randn(c, generator: generator).mul(0.1));
-            bn.running_var!.copy_(rand(c, generator: generator).add(0.5));
-            bn.weight.copy_(rand(c, generator: generator).add(0.5));
-            bn.bias!.copy_(randn(c, generator: generator).mul(0.1));
-        }
-    }
-
     /// <summary>
     /// Tolerance max |Δ| ≤ 1e-4 · max |logits|, the folding test's: channels-last only changes the order in which oneDNN
     /// sums (float32 reassociation), far below what a transposed or misplaced weight would give (≥ 1e-1).
@@ -41,7 +25,8 @@ public sealed class InferencePreparationTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         manual_seed(0);
         using var model = ModelCatalog.Create(name, new ModelOptions(Classes: 11));
-        RandomiseBatchNorms(model, seed: 1);
+        // Non-identity BatchNorms, so that a wrong fold or a scrambled weight shows.
+        BatchNormFoldingTests.RandomiseBatchNorms(model, seed: 1);
         model.eval();
         var input = randn(1, 3, 64, 96, generator: new Generator(2));
         using var noGrad = no_grad();
