@@ -17,9 +17,11 @@ internal static partial class SceneBuilder
             var focal = 0.8 * settings.Width;
             var cx = (settings.Width - 1) * (0.5 + 0.04 * (rng.NextDouble() - 0.5));
             var cy = (settings.Height - 1) * (0.40 + 0.06 * rng.NextDouble());
-            Camera = new SceneCamera(focal, cx, cy, speed, yawTotal / Math.Max(1, settings.SnippetLength - 1));
             RoadHalfWidth = 3.6 + 1.4 * rng.NextDouble();
             SidewalkWidth = 2.5 + 1.5 * rng.NextDouble();
+            // Driving in the right lane, near its middle: off the centre line (see SceneCamera.Lateral).
+            var lateral = RoadHalfWidth * (0.5 + 0.2 * (rng.NextDouble() - 0.5));
+            Camera = new SceneCamera(focal, cx, cy, speed, yawTotal / Math.Max(1, settings.SnippetLength - 1), lateral);
         }
 
         public SyntheticVideoSettings Settings { get; }
@@ -52,12 +54,12 @@ internal static partial class SceneBuilder
 
         /// <summary>
         /// A depth at which something at lateral position <paramref name="x"/> is in view at the labelled frame
-        /// (|x|·f/z within 45% of the width from the centre) and, when it does not move, still in front of the camera
+        /// (|x − camera x|·f/z within 45% of the width from the centre) and, when it does not move, still in front of the camera
         /// at the last frame (moving objects are checked with <see cref="StaysInFront"/>).
         /// </summary>
         public double VisibleDepth(double x, double farthest, bool moving = false)
         {
-            var inView = Math.Abs(x) * Camera.Focal / (0.45 * Settings.Width) + 1;
+            var inView = Math.Abs(x - Camera.Lateral) * Camera.Focal / (0.45 * Settings.Width) + 1;
             var nearest = moving ? Math.Max(inView, MinDepth + 1) : Math.Max(inView, CameraZMax + MinDepth);
             return nearest + Math.Max(0, farthest - nearest) * Rng.NextDouble();
         }

@@ -2,12 +2,18 @@ namespace WeClick.Data.Synthetic;
 
 /// <summary>
 /// The pinhole camera of a snippet: focal length f and principal point (cx, cy) in pixels, driving forward
-/// along z at <see cref="Speed"/> metres per frame and panning (yaw) linearly. At the labelled frame it sits at
-/// the world origin. Pixel (x, y) is the centre of column x and row y (the align_corners = true convention of
+/// along z at <see cref="Speed"/> metres per frame, <see cref="Lateral"/> metres right of the road's centre line (in the
+/// right lane, as a car drives), and panning (yaw) linearly. At the labelled frame it sits at (Lateral, 0, 0). Pixel (x, y) is the centre of column x and row y (the align_corners = true convention of
 /// algorithms.md §4.1), so the projection needs no half-pixel shifts.
 /// </summary>
-internal sealed class SceneCamera(double focal, double cx, double cy, double speed, double yawPerFrame)
+internal sealed class SceneCamera(double focal, double cx, double cy, double speed, double yawPerFrame, double lateral = 0)
 {
+    /// <summary>
+    /// The camera's x in metres (the road's centre line is x = 0). Not 0: a camera on the centre line sees the road
+    /// symmetric about the dashed line, so the road's centroid, where its click goes (WeClick §4.2), lands on the dashes.
+    /// </summary>
+    public double Lateral { get; } = lateral;
+
     public double Focal { get; } = focal;
 
     public double Cx { get; } = cx;
@@ -25,7 +31,7 @@ internal sealed class SceneCamera(double focal, double cx, double cy, double spe
     /// </summary>
     public double[] Homography(SceneLayer layer, int dt)
     {
-        var centre = new Vec3(0, 0, Speed * dt);
+        var centre = new Vec3(Lateral, 0, Speed * dt);
         var yaw = YawPerFrame * dt;
         double c = Math.Cos(yaw), s = Math.Sin(yaw);
         var columns = new[] { layer.AxisA, layer.AxisB, layer.OriginAt(dt) - centre };
