@@ -3,8 +3,8 @@ using WeClick.Experiments;
 namespace WeClick.Cli.Tests;
 
 /// <summary>
-/// The pipeline commands end to end on a tiny synthetic set: reproduce (teacher, the three Table 1 students, evaluation,
-/// store, report), then eval and infer on its weights, and config errors that stop a command before anything is written.
+/// The pipeline commands end to end on a tiny synthetic set: reproduce (teacher, the three Table 1 students, the dense
+/// upper bound's teacher and student, evaluation, store, report), then eval and infer on its weights, and config errors that stop a command before anything is written.
 /// </summary>
 public sealed class PipelineCommandTests : IDisposable
 {
@@ -35,12 +35,13 @@ public sealed class PipelineCommandTests : IDisposable
         var workspace = Path.Combine(folder.FullName, "ws");
         var result = CliRunner.Run(["reproduce", .. Tiny(workspace)]);
         Assert.True(result.ExitCode == 0, result.Stderr);
-        foreach (var row in new[] { "teacher (deeplabv3plus-mobilenetv2)", "student weakly ", "student weakly+KD ", "student weakly+KD+MFD" })
+        foreach (var row in new[] { "teacher dense (deeplabv3plus-mobilenetv2)", "teacher weakly (deeplabv3plus-mobilenetv2)", "student dense ", "student weakly ", "student weakly+KD ", "student weakly+KD+MFD" })
         {
             Assert.Contains(row, result.Stdout);
         }
+        Assert.Contains("of dense: mIoU as a share of the same network trained on dense labels", result.Stdout);
         // Every run reports each epoch with a finite loss (that losses fall is TrainingLoopTests' job, on averaged steps).
-        foreach (var title in new[] { "teacher weakly seed 0", "student weakly seed 0", "student weakly+KD seed 0", "student weakly+KD+MFD seed 0" })
+        foreach (var title in new[] { "teacher weakly seed 0", "teacher dense seed 0", "student dense seed 0", "student weakly seed 0", "student weakly+KD seed 0", "student weakly+KD+MFD seed 0" })
         {
             var totals = result.Stderr.Split('\n').Where(l => l.StartsWith(title + ": epoch", StringComparison.Ordinal) && !l.Contains("val "))
                 .Select(l => double.Parse(l.Split("total ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -50,7 +51,10 @@ public sealed class PipelineCommandTests : IDisposable
         using (var store = ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName)))
         {
             var runs = store.Runs(new RunFilter("quick", Status: RunStatus.Finished));
-            Assert.Equal(4, runs.Count);
+            Assert.Equal(6, runs.Count);
+            Assert.Equal(["dense", "dense", "weakly", "weakly", "weakly+KD", "weakly+KD+MFD"], runs.Select(r => r.Variant).Order());
+            // No selection on the reported split: every run hands on its last epoch (studentSchedule.epochs = 2 here).
+            Assert.All(runs, run => Assert.Equal(2, store.FinalMetrics(run.Id)["bestEpoch"]));
             foreach (var run in runs)
             {
                 var metrics = store.FinalMetrics(run.Id);
@@ -64,7 +68,10 @@ public sealed class PipelineCommandTests : IDisposable
         }
         var report = Path.Combine(workspace, "quick", "report");
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(report, "index.html")));
-        Assert.Contains("| teacher (deeplabv3plus-mobilenetv2) |", File.ReadAllText(Path.Combine(report, "report.md")));
+        var markdown = File.ReadAllText(Path.Combine(report, "report.md"));
+        Assert.Contains("| teacher weakly (deeplabv3plus-mobilenetv2) |", markdown);
+        Assert.Contains("| teacher dense (deeplabv3plus-mobilenetv2) |", markdown);
+        Assert.Contains("Every row reports its last epoch's weights: no model was selected on the validation split it is reported on.", markdown);
         // How far apart the frames the students and temporal consistency compare are (the video's own frames here).
         Assert.Contains("Student clips: synthetic/train: every clip has its 2 neighbours in the video, at the wanted spacing.", File.ReadAllText(Path.Combine(report, "report.md")));
         Assert.True(File.Exists(Path.Combine(report, "images", "example-0.png")));
@@ -72,7 +79,8 @@ public sealed class PipelineCommandTests : IDisposable
         // A second reproduce reuses every finished run.
         var again = CliRunner.Run(["reproduce", .. Tiny(workspace)]);
         Assert.True(again.ExitCode == 0, again.Stderr);
-        Assert.Equal(4, again.Stderr.Split('\n').Count(l => l.EndsWith("finished before, reused", StringComparison.Ordinal)));
+        Assert.Equal(6, again.Stderr.Split('\n').Count(l => l.EndsWith("finished before, reused", StringComparison.Ordinal)));
+        Assert.Single(Directory.GetDirectories(Path.Combine(workspace, "quick"), "teacher-dense-seed0-*"));
 
         // One folder per run identity: <row>-seed<N>-<eight hex digits of its config's hash>.
         var weights = Path.Combine(Directory.GetDirectories(Path.Combine(workspace, "quick"), "student-weakly+KD+MFD-seed0-*").Single(), "best.safetensors");

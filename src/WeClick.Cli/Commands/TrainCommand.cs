@@ -22,7 +22,7 @@ internal static class TrainCommand
         var seed = new Option<int?>("--seed") { Description = "The run's seed (default: the config's first seed)." };
         var restart = new Option<bool>("--restart") { Description = "Discard the run folder's checkpoints and start over." };
         var command = new Command("teacher",
-            "Train the teacher with weakly = pCE + λ·GatedCRF (Fig. 3a) into <workspace>/<name>/teacher-seed<N>-<key>, one folder per teacher config (the key hashes it).")
+            "Train the teacher with weakly = pCE + λ·GatedCRF (Fig. 3a) into <workspace>/<name>/teacher-seed<N>-<key>, one folder per teacher config (the key hashes it); --set loss.supervision=dense trains the fully supervised upper bound (teacher-dense-seed<N>-<key>).")
         {
             seed, restart,
         };
@@ -32,8 +32,9 @@ internal static class TrainCommand
             var config = arguments.ResolveAndConfigureEngine(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var teacherConfig = Reproduction.TeacherConfig(config);
-            var folder = RunIdentity.Folder(parse.GetValue(arguments.Workspace)!, config, TrainingRole.Teacher, "weakly", s);
-            return Run(parse, arguments, teacherConfig, TrainingRole.Teacher, "weakly", s, folder, null, parse.GetValue(restart));
+            var variant = Reproduction.VariantOf(teacherConfig.Loss); // weakly, or dense for the upper bound
+            var folder = RunIdentity.Folder(parse.GetValue(arguments.Workspace)!, config, TrainingRole.Teacher, variant, s);
+            return Run(parse, arguments, teacherConfig, TrainingRole.Teacher, variant, s, folder, null, parse.GetValue(restart));
         });
         return command;
     }
@@ -45,7 +46,7 @@ internal static class TrainCommand
         var restart = new Option<bool>("--restart") { Description = "Discard the run folder's checkpoints and start over." };
         var teacher = new Option<string?>("--teacher") { Description = "The teacher's weights (default: the best.safetensors of this config's teacher, <workspace>/<name>/teacher-seed<first seed>-<key>)." };
         var command = new Command("student",
-            "Train a student with Eq. 5 (Fig. 3b); the loss weights choose the Table 1 row: --set loss.beta=0 for weakly+KD, --set loss.beta=0 --set loss.gamma=0 for weakly.")
+            "Train a student with Eq. 5 (Fig. 3b); the loss weights choose the Table 1 row: --set loss.beta=0 for weakly+KD, --set loss.beta=0 --set loss.gamma=0 for weakly, and with --set loss.supervision=dense as well the fully supervised upper bound.")
         {
             seed, restart, teacher,
         };
@@ -56,7 +57,8 @@ internal static class TrainCommand
             var s = parse.GetValue(seed) ?? config.Seeds[0];
             var variant = Reproduction.VariantOf(config.Loss);
             var workspace = parse.GetValue(arguments.Workspace)!;
-            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(RunIdentity.Folder(workspace, config, TrainingRole.Teacher, "weakly", config.Seeds[0]));
+            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(RunIdentity.Folder(workspace, config, TrainingRole.Teacher,
+                Reproduction.VariantOf(Reproduction.TeacherConfig(config).Loss), config.Seeds[0]));
             if ((config.Loss.Beta > 0 || config.Loss.Gamma > 0) && !File.Exists(teacherWeights))
             {
                 throw new FileNotFoundException($"teacher weights '{teacherWeights}' do not exist: run `weclick train teacher` with the same config first, or pass --teacher PATH.");

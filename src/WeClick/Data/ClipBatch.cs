@@ -16,7 +16,7 @@ public sealed class ClipBatch : IDisposable
     /// <summary>float32 [B, 3, H, W] normalised target frames.</summary>
     public Tensor Images { get; }
 
-    /// <summary>int64 [B, H, W] dense trainIds, 255 = ignore (evaluation; never a training target in the weak setting).</summary>
+    /// <summary>int64 [B, H, W] dense trainIds, 255 = ignore (evaluation, and the target of the dense upper bound; never a training target in the weak setting).</summary>
     public Tensor Labels { get; }
 
     /// <summary>float32 [B, H, W]: 1 real pixel, 0 padding (Gated CRF's ROI).</summary>

@@ -37,6 +37,13 @@ public sealed record LossConfig
     /// </summary>
     public KdFrames KdFrames { get; init; } = KdFrames.All;
 
+    /// <summary>
+    /// What the α-term learns from: <c>clicks</c> (weakly = pCE + λ·GatedCRF, the default) or <c>dense</c> labels (plain
+    /// cross-entropy, no Gated CRF). <c>weclick reproduce</c> trains a dense teacher and a dense student beside the click
+    /// rows, so every table shows what the clicks cost.
+    /// </summary>
+    public Supervision Supervision { get; init; } = Supervision.Clicks;
+
     /// <summary>The settings the loss classes take.</summary>
-    public WeClickLossSettings ToLossSettings() => new(Alpha, Beta, Gamma, Lambda, Distillation, MemoryFlow, KdFrames);
+    public WeClickLossSettings ToLossSettings() => new(Alpha, Beta, Gamma, Lambda, Distillation, MemoryFlow, KdFrames, Supervision);
 }

@@ -22,9 +22,14 @@ public static partial class Reproduction
             $"Dataset {config.Data.Dataset} ({validation.Count} validation frames); teacher {config.Teacher.Name}, student {config.Student.Name}; " +
             $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
         report.Heading("Table 1 on this data");
-        string Label(ReproductionRow r) => r.Role == TrainingRole.Teacher ? $"teacher ({r.Model})" : $"student {r.Variant} ({r.Model})";
-        report.Table(["row", "mIoU (%)", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
-            [Label(r), r.MeanIoU.Format(1, 100), r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds)]));
+        string Label(ReproductionRow r) => r.Label;
+        report.Table(["row", "mIoU (%)", "of dense", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
+        [
+            Label(r), r.MeanIoU.Format(1, 100), r.ShareOfDense(rows)?.ToString("F2", c) ?? "–", r.MeanPixelAccuracy.Format(1, 100),
+            r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds),
+        ]));
+        report.Paragraph("\"of dense\": mIoU as a share of the same network trained on the dense labels with plain cross-entropy " +
+            "(the upper bound; the paper's Cityscapes ratio is about 0.77). " + SelectionNote(config));
         if (neighbours.Count > 0)
         {
             // How far apart the frames MFD, KD and temporal consistency compare are: not the paper's setting where frames fell back.
@@ -44,6 +49,19 @@ public static partial class Reproduction
         report.Heading("Examples");
         AddExamples(report, config, validation, workspace, teacherWeights);
         return report.Write(Path.Combine(workspace, config.Name, "report"));
+    }
+
+    // Which weights each row reports: picked apart from the split the table reports, unless the config says otherwise.
+    private static string SelectionNote(ExperimentConfig config)
+    {
+        var selections = new[] { config.TeacherSchedule.Selection, config.StudentSchedule.Selection }.Distinct().ToArray();
+        return selections is [CheckpointSelection.Last]
+            ? "Every row reports its last epoch's weights: no model was selected on the validation split it is reported on."
+            : $"Model selection: teacher {Describe(config.TeacherSchedule.Selection)}, students {Describe(config.StudentSchedule.Selection)}.";
+
+        static string Describe(CheckpointSelection selection) => selection == CheckpointSelection.Last
+            ? "the last epoch's weights"
+            : "the best validated epoch, picked on the split reported here (optimistic: the numbers are not held out)";
     }
 
     // Two validation frames: image | ground truth | teacher | each student (seed of the first seed).

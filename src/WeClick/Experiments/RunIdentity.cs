@@ -16,7 +16,7 @@ namespace WeClick.Experiments;
 /// The teacher (Fig. 3a) is trained once and serves every student row and seed, so its identity is its own config only:
 /// <c>name</c>, <c>data</c> (without <c>data.workers</c> and <c>data.neighboursFolder</c>: the loader's threads do not change
 /// a draw, and the teacher reads target frames only), <c>clicks</c>, <c>teacher</c>, <c>teacherSchedule</c>, the loss terms
-/// it trains with (α, λ, <c>loss.gatedCrf</c>; β = γ = 0), the evaluation settings that pick its best epoch
+/// it trains with (α, λ, <c>loss.gatedCrf</c>, <c>loss.supervision</c>; β = γ = 0), the evaluation settings that pick its best epoch
 /// (<c>evaluation.flip</c>, <c>evaluation.scales</c>) and its seed. The student's model and schedule, the clip, the flow,
 /// KD and MFD settings, the other seeds, <c>evaluation.temporalFrames</c> and <c>speedFrames</c>, <c>device</c> and
 /// <c>threads</c> take their defaults in it: changing them reuses the finished teacher (its recorded temporal consistency
@@ -46,7 +46,10 @@ public static class RunIdentity
             Data = data with { NeighboursFolder = null },
             Clicks = config.Clicks,
             Teacher = config.Teacher,
-            Loss = new LossConfig { Alpha = config.Loss.Alpha, Beta = 0, Gamma = 0, Lambda = config.Loss.Lambda, GatedCrf = config.Loss.GatedCrf },
+            Loss = new LossConfig
+            {
+                Alpha = config.Loss.Alpha, Beta = 0, Gamma = 0, Lambda = config.Loss.Lambda, GatedCrf = config.Loss.GatedCrf, Supervision = config.Loss.Supervision,
+            },
             TeacherSchedule = config.TeacherSchedule,
             Evaluation = new EvaluationConfig { Flip = config.Evaluation.Flip, Scales = config.Evaluation.Scales },
             Seeds = [seed],
@@ -65,12 +68,16 @@ public static class RunIdentity
 
     /// <summary>
     /// The run's folder under <paramref name="workspace"/>: <c>&lt;name&gt;/teacher-seed&lt;N&gt;-&lt;key&gt;</c> or
-    /// <c>&lt;name&gt;/student-&lt;variant&gt;-seed&lt;N&gt;-&lt;key&gt;</c>, one per identity (<see cref="Key"/>).
+    /// <c>&lt;name&gt;/student-&lt;variant&gt;-seed&lt;N&gt;-&lt;key&gt;</c>, one per identity (<see cref="Key"/>); a teacher of
+    /// another variant than weakly (the dense upper bound) is <c>teacher-&lt;variant&gt;-seed&lt;N&gt;-&lt;key&gt;</c>.
     /// </summary>
     public static string Folder(string workspace, ExperimentConfig config, TrainingRole role, string variant, int seed)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var run = role == TrainingRole.Teacher ? $"teacher-seed{seed}" : $"student-{variant}-seed{seed}";
+        // The click teacher keeps its short name; the dense upper bound's teacher says what it is.
+        var run = role == TrainingRole.Teacher
+            ? (variant == "weakly" ? $"teacher-seed{seed}" : $"teacher-{variant}-seed{seed}")
+            : $"student-{variant}-seed{seed}";
         return Path.Combine(workspace, config.Name, string.Create(CultureInfo.InvariantCulture, $"{run}-{Key(config, role, seed)}"));
     }
 }

@@ -1,3 +1,5 @@
+using WeClick.Training;
+
 namespace WeClick.Experiments;
 
 /// <summary>
@@ -39,6 +41,16 @@ public sealed record ScheduleConfig
     /// <summary>Passes over the training split.</summary>
     public int Epochs { get; init; } = 120;
 
-    /// <summary>Evaluate on the validation split every this many epochs (and after the last); 0 = only after the last.</summary>
+    /// <summary>
+    /// Evaluate on the validation split every this many epochs (and after the last); 0 = only after the last. The curves
+    /// are for watching; they pick nothing unless <see cref="Selection"/> says so.
+    /// </summary>
     public int EvaluateEvery { get; init; } = 10;
+
+    /// <summary>
+    /// Which weights the run hands on as <c>best.safetensors</c>: <c>last</c> (the default; nothing is selected on the split
+    /// that is reported) or <c>validation</c> (the best validated epoch: selection on the reported split, which reports
+    /// flag as optimistic).
+    /// </summary>
+    public CheckpointSelection Selection { get; init; } = CheckpointSelection.Last;
 }

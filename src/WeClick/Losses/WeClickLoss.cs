@@ -14,7 +14,9 @@ namespace WeClick.Losses;
 /// <see cref="WeClickLossSettings.KdFrames"/> = <see cref="KdFrames.All"/> (Eq. 5), every neighbour that has teacher logits
 /// (<see cref="WeClickLossInputs.TeacherNeighbours"/>); with <see cref="KdFrames.Target"/> over the target alone. MFD runs
 /// over every neighbour.
-/// Parts: "pce", "gcrf", "weakly" (= pce + λ·gcrf), "mfd" (Σ over neighbours), "kd" (Σ over the distilled frames), unweighted;
+/// Under <see cref="Supervision.Dense"/> the α-term is the cross-entropy against the dense labels passed as
+/// <see cref="WeClickLossInputs.Clicks"/>, named "ce", without the Gated CRF.
+/// Parts: "pce" (or "ce"), "gcrf", "weakly" (= pce + λ·gcrf), "mfd" (Σ over neighbours), "kd" (Σ over the distilled frames), unweighted;
 /// contributions: "weakly" (α·weakly), "mfd" (β·Σ MFD), "kd" (γ·Σ KD), which add up to Total.
 /// </remarks>
 public sealed class WeClickLoss
@@ -55,12 +57,13 @@ public sealed class WeClickLoss
             total = total is null ? weighted : total.add(weighted);
         }
 
-        // 1. weakly = pCE + λ·GCRF (Eq. 2) on the target frame.
+        // 1. weakly = pCE + λ·GCRF (Eq. 2) on the target frame. Under dense supervision the same cross-entropy runs over
+        //    every labelled pixel (the ignore index leaves only void out), which is plain CE: the upper bound, no Gated CRF.
         if (s.Alpha > 0)
         {
             var weakly = _pce.Forward(inputs.StudentTarget, inputs.Clicks);
-            parts["pce"] = weakly.ToDouble();
-            if (s.Lambda > 0 && inputs.GatedCrf is not null)
+            parts[s.Supervision == Supervision.Dense ? "ce" : "pce"] = weakly.ToDouble();
+            if (s.Supervision == Supervision.Clicks && s.Lambda > 0 && inputs.GatedCrf is not null)
             {
                 var gcrf = inputs.GatedCrf();
                 parts["gcrf"] = gcrf.ToDouble();

@@ -11,10 +11,13 @@ namespace WeClick.Losses;
 /// <param name="Distillation">KD settings (null: defaults).</param>
 /// <param name="MemoryFlow">MFD settings (null: defaults).</param>
 /// <param name="KdFrames">The frames KD distils: every input frame (Eq. 5's Σ_{f=k−n+1..k}, the default) or the target alone.</param>
+/// <param name="Supervision">What the α-term learns from: clicks (weakly, the default) or dense labels (plain cross-entropy,
+/// no Gated CRF: the upper bound).</param>
 public sealed record WeClickLossSettings(double Alpha = 1.0, double Beta = 1.0, double Gamma = 1.0, double Lambda = 0.1,
-    DistillationSettings? Distillation = null, MemoryFlowDistillationSettings? MemoryFlow = null, KdFrames KdFrames = KdFrames.All)
+    DistillationSettings? Distillation = null, MemoryFlowDistillationSettings? MemoryFlow = null, KdFrames KdFrames = KdFrames.All,
+    Supervision Supervision = Supervision.Clicks)
 {
-    /// <summary>Throws when a weight is negative or not finite, or the KD frames are unknown.</summary>
+    /// <summary>Throws when a weight is negative or not finite, or the KD frames or the supervision are unknown.</summary>
     /// <exception cref="ArgumentException">A weight is negative, NaN or infinite, or <see cref="KdFrames"/> is not a
     /// member (the message names it).</exception>
     public WeClickLossSettings Validate()
@@ -22,6 +25,10 @@ public sealed record WeClickLossSettings(double Alpha = 1.0, double Beta = 1.0, 
         if (!Enum.IsDefined(KdFrames))
         {
             throw new ArgumentException($"WeClickLossSettings.KdFrames must be All or Target, got {(int)KdFrames}.", nameof(KdFrames));
+        }
+        if (!Enum.IsDefined(Supervision))
+        {
+            throw new ArgumentException($"WeClickLossSettings.Supervision must be Clicks or Dense, got {(int)Supervision}.", nameof(Supervision));
         }
         Check(Alpha, nameof(Alpha));
         Check(Beta, nameof(Beta));

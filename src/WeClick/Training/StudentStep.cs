@@ -111,7 +111,7 @@ public sealed class StudentStep : ITrainingStep
         }
         return _loss.Forward(new WeClickLossInputs(
             studentLogits[0],
-            batch.ClickMaps.to(_device),
+            TeacherStep.Target(batch, _loss.Settings).to(_device),
             studentLogits.Skip(1).ToArray(),
             Flows: _mfd && neighbours > 0 ? flows : null,
             TeacherTarget: teacherLogits?[0],

@@ -9,7 +9,7 @@ namespace WeClick.Training;
 
 /// <summary>
 /// The teacher's loss (WeClick §3.1, Fig. 3a): α·weakly on the target frame, weakly = pCE(clicks) + λ·GatedCRF
-/// (Eq. 1, 2). pCE is taken on the logits at the input size; the Gated CRF on the head's own output grid (stride 4 for
+/// (Eq. 1, 2); under <see cref="Supervision.Dense"/> plain cross-entropy on the dense labels instead (the upper bound). pCE is taken on the logits at the input size; the Gated CRF on the head's own output grid (stride 4 for
 /// DeepLabV3+, algorithms.md A5) against the normalised image, gated by the augmentation's validity mask.
 /// </summary>
 public sealed class TeacherStep : ITrainingStep
@@ -38,9 +38,16 @@ public sealed class TeacherStep : ITrainingStep
         var images = batch.Images.to(_device);
         var valid = batch.Valid.to(_device);
         var output = model.forward(images);
-        return _loss.Forward(new WeClickLossInputs(output.Logits, batch.ClickMaps.to(_device), [],
+        return _loss.Forward(new WeClickLossInputs(output.Logits, Target(batch, _loss.Settings).to(_device), [],
             GatedCrf: () => GatedCrf(output.HeadLogits, images, valid, _gatedCrf)));
     }
+
+    /// <summary>
+    /// The α-term's target: the click maps (Eq. 1), or under <see cref="Supervision.Dense"/> the dense labels of the
+    /// augmented target frame (the fully supervised upper bound).
+    /// </summary>
+    internal static Tensor Target(ClipBatch batch, WeClickLossSettings settings) =>
+        settings.Supervision == Supervision.Dense ? batch.Labels : batch.ClickMaps;
 
     /// <summary>The Gated CRF term on the head grid, its downscale set from the input and head sizes.</summary>
     internal static Tensor GatedCrf(Tensor headLogits, Tensor images, Tensor valid, GatedCrfSettings settings)

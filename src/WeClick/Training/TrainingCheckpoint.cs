@@ -32,7 +32,10 @@ public static class TrainingCheckpoint
     /// <summary>The last checkpoint of the run in <paramref name="folder"/>.</summary>
     public static string LastPath(string folder) => Path.Combine(folder, "last.safetensors");
 
-    /// <summary>The best-on-validation weights of the run in <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// The weights the run in <paramref name="folder"/> hands on: its last epoch's, or with
+    /// <c>schedule.selection = validation</c> its best validated epoch's (the name is kept for existing workspaces).
+    /// </summary>
     public static string BestPath(string folder) => Path.Combine(folder, "best.safetensors");
 
     /// <summary>Writes the last checkpoint (and its readable JSON twin).</summary>
@@ -60,7 +63,7 @@ public static class TrainingCheckpoint
         AtomicFile.Write(Path.Combine(folder, "last.json"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text + "\n")));
     }
 
-    /// <summary>Writes the best weights (model only, PyTorch's state-dict names; the state as metadata).</summary>
+    /// <summary>Writes the handed-on weights (model only, PyTorch's state-dict names; the state as metadata).</summary>
     public static void SaveBest(string folder, nn.Module model, CheckpointState state)
     {
         ArgumentNullException.ThrowIfNull(model);

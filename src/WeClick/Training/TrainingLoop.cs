@@ -10,7 +10,9 @@ namespace WeClick.Training;
 
 /// <summary>
 /// The optimisation loop shared by teacher and student (WeClick §4.1): SGD with momentum and weight decay, poly learning
-/// rate per step (<see cref="PolySchedule"/>), an epoch-end checkpoint (atomic; resumable), validation every few epochs with the best weights kept,
+/// rate per step (<see cref="PolySchedule"/>), an epoch-end checkpoint (atomic; resumable), validation every few epochs for the
+/// curves, the handed-on weights (<c>best.safetensors</c>) as <see cref="ScheduleConfig.Selection"/> says (the last epoch's,
+/// or the best validated one),
 /// progress updates, and a stop with a clear error when a loss term turns NaN or infinite.
 /// </summary>
 /// <remarks>
@@ -113,15 +115,17 @@ public static class TrainingLoop
                 model.train();
                 options.Observer?.Invoke(Update(TrainingUpdateKind.Validated, epoch, lastValidation));
                 var miou = lastValidation.TryGetValue("mIoU", out var m) ? m : double.NaN;
-                if (state.BestMetric is null || miou > state.BestMetric)
+                if (schedule.Selection == CheckpointSelection.Validation && (state.BestMetric is null || miou > state.BestMetric))
                 {
                     state = state with { BestMetric = miou, BestEpoch = epoch };
                     TrainingCheckpoint.SaveBest(options.Folder, model, state);
                 }
             }
-            else if (options.Validate is null)
+            // Without selection the run hands on its last epoch (written once, at the end: a killed run redoes that epoch).
+            if ((schedule.Selection == CheckpointSelection.Last || options.Validate is null) && epoch == schedule.Epochs)
             {
-                state = state with { BestEpoch = epoch };
+                var metric = lastValidation is not null && validate && lastValidation.TryGetValue("mIoU", out var last) ? last : (double?)null;
+                state = state with { BestMetric = metric, BestEpoch = epoch };
                 TrainingCheckpoint.SaveBest(options.Folder, model, state);
             }
             TrainingCheckpoint.Save(options.Folder, model, optimizer, state);

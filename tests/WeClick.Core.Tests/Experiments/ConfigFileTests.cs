@@ -105,6 +105,21 @@ public class ConfigFileTests
     }
 
     [Fact]
+    public void SupervisionAndSelection_DefaultToClicksAndTheLastEpoch_AndTakeDenseAndValidation()
+    {
+        var json = ConfigFile.ToJson(ExperimentPresets.Quick);
+        Assert.Contains("\"supervision\": \"clicks\"", json);
+        Assert.Contains("\"selection\": \"last\"", json);
+        var changed = ConfigFile.ApplyOverrides(ExperimentPresets.Quick, ["loss.supervision=dense", "studentSchedule.selection=validation"]);
+        Assert.Equal(Supervision.Dense, changed.Loss.ToLossSettings().Supervision);
+        Assert.Equal(WeClick.Training.CheckpointSelection.Validation, changed.StudentSchedule.Selection);
+        Assert.Equal(WeClick.Training.CheckpointSelection.Last, changed.TeacherSchedule.Selection);
+        var e = Assert.ThrowsAny<Exception>(() => ConfigFile.ApplyOverrides(ExperimentPresets.Quick, ["loss.supervision=boxes"]));
+        Assert.Contains("loss.supervision", e.Message);
+        Assert.Contains("clicks, dense", e.Message);
+    }
+
+    [Fact]
     public void ApplyOverrides_SetsTypedValues()
     {
         var config = ConfigFile.ApplyOverrides(ExperimentPresets.Quick,
@@ -130,7 +145,7 @@ public class ConfigFileTests
     }
 
     [Theory]
-    [InlineData("loss.betta=0", "--set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow, kdFrames).")]
+    [InlineData("loss.betta=0", "--set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow, kdFrames, supervision).")]
     [InlineData("lr=0.1", "--set lr=0.1: unknown key 'lr' (known keys: name, data, clicks, teacher, student, loss, clip, flow, teacherSchedule, studentSchedule, evaluation, seeds, device, threads).")]
     [InlineData("loss.beta.x=1", "--set loss.beta.x=1: unknown key 'loss.beta.x' ('loss.beta' is a number, not an object).")]
     [InlineData("loss.beta=high", "--set loss.beta=high: key 'loss.beta' expects a number, got 'high'.")]

@@ -54,4 +54,42 @@ public sealed class ReproductionTests
         Assert.Equal(kdFrames == KdFrames.All ? 3 : 1, ExperimentTraining.StudentFrames(rows["weakly+KD"]));
         Assert.Equal(3, ExperimentTraining.StudentFrames(rows["weakly+KD+MFD"]));
     }
+
+    [Fact]
+    public void UpperBound_DiffersFromTheWeaklyRowInTheSupervisionAlone_AndTrainsInFoldersOfItsOwn()
+    {
+        var config = ExperimentPresets.Quick;
+        var weakly = config with { Loss = Reproduction.StudentRows[0].Loss(config.Loss) };
+        var dense = config with { Loss = Reproduction.DenseLoss(config.Loss) };
+        Assert.Equal(["loss.supervision"], Differences(weakly, dense));
+        Assert.Equal("dense", Reproduction.VariantOf(dense.Loss));
+        Assert.Equal("dense+KD", Reproduction.VariantOf(dense.Loss with { Gamma = 1 }));
+        Assert.Equal(1, ExperimentTraining.StudentFrames(dense)); // no term of it needs the neighbours
+
+        // The dense teacher is another teacher: its own identity and folder; the click teacher keeps its name.
+        var teacher = Reproduction.TeacherConfig(config);
+        var denseTeacher = Reproduction.TeacherConfig(dense);
+        Assert.NotEqual(RunIdentity.Key(teacher, WeClick.Training.TrainingRole.Teacher, 0), RunIdentity.Key(denseTeacher, WeClick.Training.TrainingRole.Teacher, 0));
+        Assert.Matches(@"teacher-seed0-[0-9a-f]{8}$", RunIdentity.Folder("ws", teacher, WeClick.Training.TrainingRole.Teacher, "weakly", 0));
+        Assert.Matches(@"teacher-dense-seed0-[0-9a-f]{8}$", RunIdentity.Folder("ws", denseTeacher, WeClick.Training.TrainingRole.Teacher, "dense", 0));
+    }
+
+    [Fact]
+    public void ShareOfDense_IsTheRowsMeanMiouOverTheDenseRowOfTheSameRole()
+    {
+        static ReproductionRow Row(WeClick.Training.TrainingRole role, string variant, params double[] miou) =>
+            new(role, variant, "m", SeedSummary.Of(miou), SeedSummary.Of(miou), [.. Enumerable.Range(0, miou.Length)], []);
+        var rows = new[]
+        {
+            Row(WeClick.Training.TrainingRole.Teacher, "dense", 0.8),
+            Row(WeClick.Training.TrainingRole.Teacher, "weakly", 0.6),
+            Row(WeClick.Training.TrainingRole.Student, "dense", 0.5, 0.7),
+            Row(WeClick.Training.TrainingRole.Student, "weakly+KD+MFD", 0.4, 0.5),
+        };
+        Assert.Equal(0.75, rows[1].ShareOfDense(rows)!.Value, 12);
+        Assert.Equal(0.45 / 0.6, rows[3].ShareOfDense(rows)!.Value, 12);
+        Assert.Equal(1.0, rows[2].ShareOfDense(rows)!.Value, 12);
+        Assert.Null(rows[3].ShareOfDense(rows.Where(r => r.Variant != "dense").ToArray()));
+        Assert.Equal("student weakly+KD+MFD (m)", rows[3].Label);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class RunIdentityTests(TinyExperiment tiny) : IClassFixture<TinyEx
                  {
                      "teacher.name=pspnet-resnet18", "teacherSchedule.epochs=3", "teacherSchedule.learningRate=0.1", "loss.lambda=0.2",
                      "loss.alpha=2", "loss.gatedCrf.radius=3", "clicks.radius=1", "data.root=elsewhere", "data.synthetic.seed=4",
-                     "evaluation.flip=true", "name=other",
+                     "evaluation.flip=true", "name=other", "loss.supervision=dense", "teacherSchedule.selection=validation",
                  })
         {
             Assert.NotEqual(teacher, RunIdentity.Json(ConfigFile.ApplyOverrides(config, [key]), TrainingRole.Teacher, 0));

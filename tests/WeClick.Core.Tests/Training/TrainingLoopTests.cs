@@ -21,7 +21,7 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
     }
 
     [Fact]
-    public void Teacher_LossDecreases_CheckpointsAndBestAreWritten_AndValidationRuns()
+    public void Teacher_LossDecreases_CheckpointsAreWritten_ValidationRuns_AndTheLastEpochIsHandedOn()
     {
         var folder = tiny.NewFolder("teacher");
         var updates = new List<TrainingUpdate>();
@@ -47,19 +47,42 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
         Assert.True(last < first, $"pCE went from {first:F3} to {last:F3}");
         // Poly decay: the learning rate falls every step.
         Assert.True(steps.Zip(steps.Skip(1)).All(p => p.Second.LearningRate < p.First.LearningRate));
-        // Validation after epochs 2 and 4; the best (epoch 2) is kept.
+        // Validation after epochs 2 and 4 draws the curve but picks nothing: the last epoch is handed on (selection = last),
+        // although epoch 2 validated better.
         Assert.Equal(2, validations);
         Assert.Equal(2, updates.Count(u => u.Kind == TrainingUpdateKind.Validated));
-        Assert.Equal(0.5, result.State.BestMetric);
-        Assert.Equal(2, result.State.BestEpoch);
+        Assert.Equal(0.25, result.State.BestMetric);
+        Assert.Equal(4, result.State.BestEpoch);
         Assert.Equal(4, result.State.EpochsDone);
         Assert.True(File.Exists(result.BestWeights));
+        var handedOn = Weights(result.BestWeights);
+        var lastEpoch = Weights(TrainingCheckpoint.LastPath(folder));
+        Assert.NotEmpty(handedOn);
+        Assert.All(handedOn, w => Assert.Equal(lastEpoch["model." + w.Key], w.Value));
         var state = TrainingCheckpoint.ReadState(TrainingCheckpoint.LastPath(folder));
         Assert.Equal((4, 8L, ConfigText), (state.EpochsDone, state.Step, state.Config));
         Assert.Contains("\"EpochsDone\": 4", File.ReadAllText(Path.Combine(folder, "last.json")));
         // The best weights load into a fresh teacher.
         using var fresh = ExperimentSetup.CreateModel(tiny.Config.Teacher, 11);
         fresh.LoadWeights(result.BestWeights);
+    }
+
+    [Fact]
+    public void ValidationSelection_HandsOnTheBestValidatedEpoch()
+    {
+        var folder = tiny.NewFolder("select-on-val");
+        var config = tiny.Config with { TeacherSchedule = tiny.Config.TeacherSchedule with { Selection = CheckpointSelection.Validation } };
+        var validations = 0;
+        var result = ExperimentTraining.TrainTeacher(config, 0, folder, ConfigText, new TrainingHooks
+        {
+            Validate = _ => new Dictionary<string, double> { ["mIoU"] = ++validations == 1 ? 0.5 : 0.25 },
+        });
+        Assert.Equal((0.5, 2), (result.State.BestMetric, result.State.BestEpoch));
+        Assert.Equal(2, TrainingCheckpoint.ReadState(result.BestWeights).EpochsDone);
+        // Epoch 2's weights, not the last epoch's.
+        var handedOn = Weights(result.BestWeights);
+        var last = Weights(TrainingCheckpoint.LastPath(folder));
+        Assert.Contains(handedOn, w => !w.Value.SequenceEqual(last["model." + w.Key]));
     }
 
     [Fact]
