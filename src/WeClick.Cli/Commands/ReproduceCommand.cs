@@ -33,8 +33,16 @@ internal static class ReproduceCommand
                 var label = row.Role == TrainingRole.Teacher ? $"teacher ({row.Model})" : $"student {row.Variant} ({row.Model})";
                 table.AddRow(Markup.Escape(label), row.MeanIoU.Format(1, 100), row.MeanPixelAccuracy.Format(1, 100), row.TemporalConsistency?.Format(1, 100) ?? "–", string.Join(",", row.Seeds));
             }
+            if (result.GroundTruthConsistency is { } reference)
+            {
+                table.AddRow("ground-truth labels (reference)", "", "", reference.Available ? (100 * reference.MeanAgreement).ToString("F1", c) : "–", "");
+            }
             AnsiConsole.Write(table);
             Console.WriteLine("TC: temporal consistency, the share of pixels whose predicted class survives flow warping to the next frame.");
+            if (result.GroundTruthConsistency is { } measured)
+            {
+                Console.WriteLine($"Reference: {measured.Description} {Reproduction.ConsistencyCaveat}");
+            }
             Console.WriteLine(string.Create(c, $"wall time {result.WallSeconds / 60:F1} min; report {result.Report}"));
             return 0;
         });
