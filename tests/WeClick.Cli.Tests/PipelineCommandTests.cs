@@ -72,6 +72,15 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Contains("| teacher weakly (deeplabv3plus-mobilenetv2) |", markdown);
         Assert.Contains("| teacher dense (deeplabv3plus-mobilenetv2) |", markdown);
         Assert.Contains("Every row reports its last epoch's weights: no model was selected on the validation split it is reported on.", markdown);
+        // The ground truth's TC with the same flow, as a reference row with mIoU blank, and the caveat beside it.
+        Assert.Contains("ground-truth labels (reference)", result.Stdout);
+        var referenceRow = File.ReadAllLines(Path.Combine(report, "report.md")).Single(l => l.StartsWith("| ground-truth labels (reference) |", StringComparison.Ordinal));
+        var cells = referenceRow.Split('|').Select(x => x.Trim()).ToArray(); // "", row, mIoU, of dense, mPA, TC, seeds, ""
+        Assert.Equal(("", "", ""), (cells[2], cells[3], cells[4]));
+        var reportedReference = double.Parse(cells[5], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(reportedReference, 50.0, 100.0);
+        Assert.Contains("Reference: ground-truth labels of synthetic/val: 6 pairs in the models' runs of 4 frames", File.ReadAllText(Path.Combine(report, "report.md")));
+        Assert.Contains(Reproduction.ConsistencyCaveat, File.ReadAllText(Path.Combine(report, "report.md")));
         // How far apart the frames the students and temporal consistency compare are (the video's own frames here).
         Assert.Contains("Student clips: synthetic/train: every clip has its 2 neighbours in the video, at the wanted spacing.", File.ReadAllText(Path.Combine(report, "report.md")));
         Assert.True(File.Exists(Path.Combine(report, "images", "example-0.png")));
@@ -90,6 +99,12 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Contains("FPS (64×32, batch 1, cpu", eval.Stdout);
         // Two labelled frames, each the end of a run of 4 frames: 2 × 3 consecutive pairs.
         Assert.Contains("6 consecutive pairs in runs of 4 frames", eval.Stdout);
+        // Below it, the reference over the same runs, and the caveat.
+        var reference = eval.Stdout.Split('\n').Single(l => l.StartsWith("reference: ", StringComparison.Ordinal));
+        // The same measurement as the report's (printed with 2 decimals there, 1 in the report).
+        Assert.InRange(double.Parse(reference.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), reportedReference - 0.05001, reportedReference + 0.05001);
+        Assert.Contains(" % for the ground-truth labels of synthetic/val: 6 pairs in the models' runs of 4 frames ending at each labelled frame (1 video frame apart)", reference);
+        Assert.Contains(Reproduction.ConsistencyCaveat, eval.Stdout);
         using (var store = ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName)))
         {
             var mfd = store.Runs(new RunFilter("quick", Status: RunStatus.Finished)).Single(r => r.Variant == "weakly+KD+MFD");

@@ -18,7 +18,8 @@ internal static class EvalCommand
         var temporal = new Option<bool>("--temporal")
         {
             Description = "Also measure temporal consistency: agreement of consecutive predictions after flow warping, over runs of " +
-                          "evaluation.temporalFrames frames (4 when it is 0) ending at each labelled frame.",
+                          "evaluation.temporalFrames frames (4 when it is 0) ending at each labelled frame, and the ground-truth labels' own " +
+                          "TC with the same flow as a reference.",
         };
         var command = new Command("eval", "Evaluate weights on a split: mIoU, mPA, pixel accuracy and per-class IoU (flip/multi-scale per evaluation.* keys).")
         {
@@ -52,6 +53,13 @@ internal static class EvalCommand
                 var gaps = consistency.DistinctGaps;
                 var apart = gaps.Any(g => g != 1) ? $"; pairs {string.Join(" or ", gaps)} video frames apart, the frames on disk" : "";
                 Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame{apart}; flow {ExperimentSetup.TemporalConsistencyFlow(config).Method})"));
+                // The ground truth's TC with the same flow: what a correct segmentation scores, the bound the flow's errors set.
+                var reference = ConsoleProgress.Run($"ground-truth temporal consistency on {dataset.Name}", dataset.Count, progress =>
+                    ExperimentSetup.MeasureGroundTruthConsistency(config, splitName, frames, (done, _) => progress.Report(done)));
+                Console.WriteLine(reference.Available
+                    ? string.Create(c, $"reference: {100 * reference.MeanAgreement:F2} % for the {reference.Description}")
+                    : $"reference: {reference.Description}");
+                Console.WriteLine(Reproduction.ConsistencyCaveat);
             }
             if (parse.GetValue(speed))
             {

@@ -35,14 +35,17 @@ internal static class ReproduceCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumn("row").AddColumn(new TableColumn("mIoU (%)").RightAligned())
                 .AddColumn(new TableColumn("of dense").RightAligned())
                 .AddColumn(new TableColumn("mPA (%)").RightAligned()).AddColumn(new TableColumn("TC (%)").RightAligned()).AddColumn("seeds");
-            foreach (var row in result.Rows)
+            foreach (var cells in Reproduction.TableRows(result.Rows, result.GroundTruthConsistency))
             {
-                table.AddRow(Markup.Escape(row.Label), row.MeanIoU.Format(1, 100), row.ShareOfDense(result.Rows)?.ToString("F2", c) ?? "–",
-                    row.MeanPixelAccuracy.Format(1, 100), row.TemporalConsistency?.Format(1, 100) ?? "–", string.Join(",", row.Seeds));
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
             }
             AnsiConsole.Write(table);
             Console.WriteLine("of dense: mIoU as a share of the same network trained on dense labels (the paper's Cityscapes ratio is about 0.77).");
             Console.WriteLine("TC: temporal consistency, the share of pixels whose predicted class survives flow warping to the next frame.");
+            if (result.GroundTruthConsistency is { } measured)
+            {
+                Console.WriteLine($"Reference: {measured.Description} {Reproduction.ConsistencyCaveat}");
+            }
             Console.WriteLine(string.Create(c, $"wall time {result.WallSeconds / 60:F1} min; report {result.Report}"));
             return 0;
         });

@@ -88,6 +88,9 @@ public sealed class CamVidDataset : IClipDataset
     /// <inheritdoc/>
     public string ItemName(int index) => items[index].Id.Name;
 
+    /// <summary>The sequence and frame index of clip <paramref name="index"/>, without reading any file.</summary>
+    public CamVidFrameName Item(int index) => items[index].Id;
+
     /// <summary>The frame indices a clip of target <paramref name="index"/> would use, after the fallback (no file read).</summary>
     /// <exception cref="FileNotFoundException">A wanted neighbour is missing (and no fallback is allowed or possible).</exception>
     public (int Index, string Path)[] ResolveNeighbours(int index, Random random) => Resolve(index, random).Chosen;

@@ -9,11 +9,37 @@ using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
 
-// The reproduction's report: Table 1 on this data, size and speed, per-class IoU, example masks.
+// The reproduction's report: Table 1 on this data (with the ground truth's TC as a reference row), size and speed, per-class IoU, example masks.
 public static partial class Reproduction
 {
-    private static string WriteReport(ExperimentConfig config, IReadOnlyList<ReproductionRow> rows, IReadOnlyList<ModelProfile> profiles,
-        IClipDataset validation, string workspace, string teacherWeights, IReadOnlyList<string> neighbours, double seconds)
+    /// <summary>The sentence the report puts beside temporal consistency: why TC is read against mIoU and the ground truth's TC.</summary>
+    public const string ConsistencyCaveat =
+        "A constant predictor scores 100 % TC, so TC alone is no evidence for MFD; read it next to mIoU, against the ground truth's TC (the flow's own error bound).";
+
+    /// <summary>
+    /// The rows of the report's Table 1: each model row (mIoU in %, its share of the dense row of its role, mPA and TC in %,
+    /// seeds), then, where <paramref name="reference"/> is given, the ground-truth labels' TC as a reference row with the
+    /// other cells blank. The CLI prints the same rows.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> TableRows(IReadOnlyList<ReproductionRow> rows, GroundTruthConsistency? reference)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var c = CultureInfo.InvariantCulture;
+        var table = rows.Select(r => (IReadOnlyList<string>)
+        [
+            r.Label, r.MeanIoU.Format(1, 100), r.ShareOfDense(rows)?.ToString("F2", c) ?? "–", r.MeanPixelAccuracy.Format(1, 100),
+            r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds),
+        ]).ToList();
+        if (reference is not null)
+        {
+            table.Add(["ground-truth labels (reference)", "", "", "",
+                reference.Available ? (100 * reference.MeanAgreement).ToString("F1", c) : "not available", ""]);
+        }
+        return table;
+    }
+
+    private static string WriteReport(ExperimentConfig config, IReadOnlyList<ReproductionRow> rows, GroundTruthConsistency? reference,
+        IReadOnlyList<ModelProfile> profiles, IClipDataset validation, string workspace, string teacherWeights, IReadOnlyList<string> neighbours, double seconds)
     {
         var c = CultureInfo.InvariantCulture;
         var classes = validation.Classes;
@@ -22,14 +48,13 @@ public static partial class Reproduction
             $"Dataset {config.Data.Dataset} ({validation.Count} validation frames); teacher {config.Teacher.Name}, student {config.Student.Name}; " +
             $"seeds {string.Join(", ", config.Seeds)}; {seconds / 60:F1} min on {config.Device}. mIoU and mPA in %, mean ± std over seeds (one teacher)."));
         report.Heading("Table 1 on this data");
-        string Label(ReproductionRow r) => r.Label;
-        report.Table(["row", "mIoU (%)", "of dense", "mPA (%)", "temporal consistency (%)", "seeds"], rows.Select(r => (IReadOnlyList<string>)
-        [
-            Label(r), r.MeanIoU.Format(1, 100), r.ShareOfDense(rows)?.ToString("F2", c) ?? "–", r.MeanPixelAccuracy.Format(1, 100),
-            r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds),
-        ]));
+        report.Table(["row", "mIoU (%)", "of dense", "mPA (%)", "temporal consistency (%)", "seeds"], TableRows(rows, reference));
         report.Paragraph("\"of dense\": mIoU as a share of the same network trained on the dense labels with plain cross-entropy " +
             "(the upper bound; the paper's Cityscapes ratio is about 0.77). " + SelectionNote(config));
+        if (reference is not null)
+        {
+            report.Paragraph($"Reference: {reference.Description} {ConsistencyCaveat}");
+        }
         if (neighbours.Count > 0)
         {
             // How far apart the frames MFD, KD and temporal consistency compare are: not the paper's setting where frames fell back.
@@ -45,7 +70,7 @@ public static partial class Reproduction
             p.Model, (p.Parameters / 1e6).ToString("F2", c), p.MedianLatencyMs.ToString("F1", c), p.Fps.ToString("F1", c), $"{p.Width}×{p.Height}, batch 1", $"{p.Device}, {p.Threads}",
         ]));
         report.Heading("Per-class IoU");
-        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (Label(r), r.PerClassIoU)).ToArray(), interactive: true);
+        report.BarChart("IoU per class (mean over seeds)", classes.Names, rows.Select(r => (r.Label, r.PerClassIoU)).ToArray(), interactive: true);
         report.Heading("Examples");
         AddExamples(report, config, validation, workspace, teacherWeights);
         return report.Write(Path.Combine(workspace, config.Name, "report"));

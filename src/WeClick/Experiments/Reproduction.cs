@@ -89,6 +89,7 @@ public static partial class Reproduction
         // Before any training: the students' clips and temporal consistency's runs must be formable from the frames on
         // disk (a missing frame would otherwise stop the run after the teacher), and where they fall back, say so now.
         var neighbours = NeighbourNotes(config, log);
+        var reference = GroundTruthReference(config, log);
         using var store = ResultStore.ForWorkspace(options.Workspace);
         var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var classes = validation.Classes;
@@ -127,9 +128,24 @@ public static partial class Reproduction
             using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
             profiles.Add(ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames));
         }
-        var report = WriteReport(config, rows, profiles, validation, options.Workspace, teacherWeights, neighbours, clock.Elapsed.TotalSeconds);
+        var report = WriteReport(config, rows, reference, profiles, validation, options.Workspace, teacherWeights, neighbours, clock.Elapsed.TotalSeconds);
         log($"report: {report}");
-        return new ReproductionResult(rows, report, clock.Elapsed.TotalSeconds, profiles);
+        return new ReproductionResult(rows, report, clock.Elapsed.TotalSeconds, profiles, reference);
+    }
+
+    // The ground truth's TC, the reference the rows' TC is read against (null where TC is off). It runs no network, so it
+    // is measured once per call, before any training: data it cannot read stops the run now, not after the students.
+    private static GroundTruthConsistency? GroundTruthReference(ExperimentConfig config, Action<string> log)
+    {
+        if (config.Evaluation.TemporalFrames < 2)
+        {
+            return null;
+        }
+        var reference = ExperimentSetup.MeasureGroundTruthConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+        log(reference.Available
+            ? string.Create(CultureInfo.InvariantCulture, $"temporal consistency reference: {100 * reference.MeanAgreement:F1} %, {reference.Description}")
+            : $"temporal consistency reference: {reference.Description}");
+        return reference;
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ public class CamVidDatasetTests
         var dataset = new CamVidDataset(root, "val", neighbours, new ClipDatasetOptions(3, FrameDirection.BiDirection));
         Assert.Equal(4, dataset.Count);
         Assert.Equal("0006R0_f00930", dataset.ItemName(0)); // ordinal order
+        Assert.Equal(new CamVidFrameName("0016E5", "", 102, 5), dataset.Item(2));
         using var clip = dataset.GetClip(2, 0); // 0016E5_00102: neighbours 101 (folder) and 103 (folder)
         Assert.Equal(("0016E5_00102", 102), (clip.Name, clip.TargetIndex));
         Assert.Equal(new[] { 101, 103 }, clip.Neighbours.Select(f => f.Index));

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using WeClick.Evaluation;
 using WeClick.Experiments;
 using WeClick.Losses;
+using WeClick.Training;
 
 namespace WeClick.Core.Tests.Experiments;
 
@@ -91,5 +93,26 @@ public sealed class ReproductionTests
         Assert.Equal(1.0, rows[2].ShareOfDense(rows)!.Value, 12);
         Assert.Null(rows[3].ShareOfDense(rows.Where(r => r.Variant != "dense").ToArray()));
         Assert.Equal("student weakly+KD+MFD (m)", rows[3].Label);
+    }
+
+    [Fact]
+    public void TableRows_PutTheGroundTruthsTcBelowTheModels_WithMIoUBlank_OrSayItIsNotAvailable()
+    {
+        var rows = new[]
+        {
+            new ReproductionRow(TrainingRole.Teacher, "weakly", "deeplabv3plus-resnet18", SeedSummary.Of([0.233]), SeedSummary.Of([0.399]), [0], [], SeedSummary.Of([0.966])),
+            new ReproductionRow(TrainingRole.Student, "weakly+KD+MFD", "deeplabv3plus-mobilenetv2", SeedSummary.Of([0.19, 0.21]), SeedSummary.Of([0.25, 0.27]), [0, 1], []),
+        };
+        // Pairs agreeing 9/10 and 19/20: mean 0.925.
+        var reference = new GroundTruthConsistency(new TemporalConsistencyResult([new PairAgreement(9, 10), new PairAgreement(19, 20)], [1, 1]), "ground-truth labels of synthetic/val");
+        var table = Reproduction.TableRows(rows, reference);
+        Assert.Equal(3, table.Count);
+        Assert.Equal(["teacher weakly (deeplabv3plus-resnet18)", "23.3 ± 0.0", "–", "39.9 ± 0.0", "96.6 ± 0.0", "0"], table[0]);
+        Assert.Equal(["student weakly+KD+MFD (deeplabv3plus-mobilenetv2)", "20.0 ± 1.4", "–", "26.0 ± 1.4", "not measured", "0,1"], table[1]);
+        Assert.Equal(["ground-truth labels (reference)", "", "", "", "92.5", ""], table[2]);
+
+        Assert.Equal("not available", Reproduction.TableRows(rows, GroundTruthConsistency.NotAvailable("not available: one labelled frame per snippet"))[2][4]);
+        Assert.Equal(2, Reproduction.TableRows(rows, null).Count);
+        Assert.StartsWith("A constant predictor scores 100 % TC", Reproduction.ConsistencyCaveat);
     }
 }

@@ -93,6 +93,44 @@ public static class SyntheticDatasetWriter
         return new SyntheticWriteReport(Path.GetFullPath(root), snippets, frames, labels, flows, flows, bytes, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The generator settings a synthetic dataset was written with: its descriptor's <see cref="SettingsKey"/>, with which
+    /// <see cref="SyntheticVideo"/> renders the dataset again (for instance the labels of frames the folder leaves unlabelled).
+    /// </summary>
+    /// <exception cref="FileNotFoundException"><paramref name="root"/> has no descriptor (named).</exception>
+    /// <exception cref="InvalidDataException">The descriptor is not valid JSON, lacks <see cref="SettingsKey"/>, or holds settings
+    /// that are malformed or out of range; the message names the file and the key.</exception>
+    public static SyntheticVideoSettings ReadSettings(string root)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        var path = Path.Combine(root, DescriptorFileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"'{root}' has no {DescriptorFileName}: it is not a synthetic dataset (weclick data synth writes one).", path);
+        }
+        JsonNode? descriptor;
+        try
+        {
+            descriptor = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}': not valid JSON ({e.Message}).", e);
+        }
+        if (descriptor is not JsonObject document || document[SettingsKey] is not JsonObject node)
+        {
+            throw new InvalidDataException($"'{path}': no \"{SettingsKey}\" object, so the synthetic video cannot be rendered again.");
+        }
+        try
+        {
+            return node.Deserialize<SyntheticVideoSettings>(Json)!.Validate();
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"'{path}': key \"{SettingsKey}\" holds no valid synthetic settings ({e.Message}).", e);
+        }
+    }
+
     /// <summary>The descriptor of the on-disk contract, with the generator settings under <see cref="SettingsKey"/>.</summary>
     internal static JsonObject Descriptor(SyntheticVideoSettings settings)
     {

@@ -81,7 +81,7 @@ public sealed class SyntheticVideo
                 if (labelEveryFrame || t == f)
                 {
                     var index = rendered[t]!.LayerIndex;
-                    labels[t] = classOf.index_select(0, index.flatten()).view(s.Height, s.Width).DetachFromDisposeScope();
+                    labels[t] = ClassIds(classOf, rendered[t]!).DetachFromDisposeScope();
                     instances[t] = instanceOf.index_select(0, index.flatten()).view(s.Height, s.Width).DetachFromDisposeScope();
                 }
             }
@@ -110,6 +110,44 @@ public sealed class SyntheticVideo
         }
         return new SyntheticSnippet(f, frames, labels, instances, flows, valid, labelEveryFrame);
     }
+
+    /// <summary>
+    /// The class ids of some frames of snippet <paramref name="index"/> of <paramref name="split"/>, the labels that
+    /// <see cref="Generate(string, int, bool)"/> with <c>labelEveryFrame</c> gives for them, rendered without the other
+    /// frames and without flow. A written dataset labels frame F only (<see cref="SyntheticDatasetWriter"/>); the temporal
+    /// consistency of the ground truth needs the labels of the frames before it, which the deterministic generator restores.
+    /// </summary>
+    /// <param name="split">"train" or "val".</param>
+    /// <param name="index">Snippet number within the split (≥ 0).</param>
+    /// <param name="frames">0-based frame indices in the snippet, in any order.</param>
+    /// <returns>uint8 [H, W] per entry of <paramref name="frames"/>, in its order; the caller disposes them.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A frame lies outside the snippet.</exception>
+    public Tensor[] RenderLabels(string split, int index, IReadOnlyList<int> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        foreach (var t in frames)
+        {
+            if (t < 0 || t >= Settings.SnippetLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(frames), t, $"Frame {t} lies outside the snippet (0..{Settings.SnippetLength - 1}).");
+            }
+        }
+        var scene = SceneBuilder.Build(Settings, SnippetSeed(split, index));
+        using var scope = NewDisposeScope();
+        var classOf = tensor(scene.Layers.Select(l => l.ClassId).ToArray());
+        using var renderer = new SceneRenderer(scene);
+        var labels = new Tensor[frames.Count];
+        for (var i = 0; i < frames.Count; i++)
+        {
+            using var rendered = renderer.Render(frames[i]);
+            labels[i] = ClassIds(classOf, rendered).DetachFromDisposeScope();
+        }
+        return labels;
+    }
+
+    // uint8 [H, W]: the class of the layer each pixel shows.
+    private Tensor ClassIds(Tensor classOf, RenderedFrame frame) =>
+        classOf.index_select(0, frame.LayerIndex.flatten()).view(Settings.Height, Settings.Width);
 
     private static int SplitIndex(string split)
     {

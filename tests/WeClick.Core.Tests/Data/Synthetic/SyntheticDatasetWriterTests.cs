@@ -123,6 +123,28 @@ public sealed class SyntheticDatasetWriterTests : IDisposable
         Assert.Contains("weclick-dataset.json", Assert.Throws<InvalidDataException>(() => SyntheticDatasetWriter.Write(broken, Tiny)).Message);
     }
 
+    [Fact]
+    public void ReadSettings_ReturnsTheSettingsWritten_AndNamesTheFileAndKeyWhenTheyAreMissingOrBad()
+    {
+        SyntheticDatasetWriter.Write(_root, Tiny with { Cars = new CountRange(1, 3), Textures = false });
+        Assert.Equal(Tiny with { Cars = new CountRange(1, 3), Textures = false }, SyntheticDatasetWriter.ReadSettings(_root));
+
+        var descriptor = Path.Combine(_root, "weclick-dataset.json");
+        var json = JsonNode.Parse(File.ReadAllText(descriptor))!.AsObject();
+        json["syntheticSettings"]!["width"] = 8;
+        File.WriteAllText(descriptor, json.ToJsonString());
+        var bad = Assert.Throws<InvalidDataException>(() => SyntheticDatasetWriter.ReadSettings(_root));
+        Assert.Contains($"'{descriptor}': key \"syntheticSettings\"", bad.Message);
+        Assert.Contains("Width = 8 is out of range", bad.Message);
+
+        json.Remove("syntheticSettings");
+        File.WriteAllText(descriptor, json.ToJsonString());
+        Assert.Equal($"'{descriptor}': no \"syntheticSettings\" object, so the synthetic video cannot be rendered again.",
+            Assert.Throws<InvalidDataException>(() => SyntheticDatasetWriter.ReadSettings(_root)).Message);
+        File.Delete(descriptor);
+        Assert.Contains("has no weclick-dataset.json", Assert.Throws<FileNotFoundException>(() => SyntheticDatasetWriter.ReadSettings(_root)).Message);
+    }
+
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<SyntheticWriteProgress> report) : IProgress<SyntheticWriteProgress>
     {

@@ -153,6 +153,34 @@ public sealed class SyntheticVideoTests
     }
 
     [Fact]
+    public void RenderLabels_GiveTheLabelsOfGenerateForTheFramesAsked_InTheirOrder()
+    {
+        var video = new SyntheticVideo(Small);
+        using var snippet = video.Generate("val", 1, labelEveryFrame: true);
+        int[] frames = [5, 0, 3, 2];
+        var labels = video.RenderLabels("val", 1, frames);
+        try
+        {
+            Assert.Equal(frames.Length, labels.Length);
+            for (var i = 0; i < frames.Length; i++)
+            {
+                Assert.Equal(ScalarType.Byte, labels[i].dtype);
+                Assert.Equal(snippet.FrameLabels![frames[i]].data<byte>().ToArray(), labels[i].data<byte>().ToArray());
+            }
+            // The camera moves, so the frames differ: the test would not notice a frame index ignored.
+            Assert.NotEqual(labels[0].data<byte>().ToArray(), labels[1].data<byte>().ToArray());
+        }
+        finally
+        {
+            foreach (var label in labels)
+            {
+                label.Dispose();
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => video.RenderLabels("val", 1, [6]));
+    }
+
+    [Fact]
     public void Generate_ThrowsForAnUnknownSplit()
     {
         var e = Assert.Throws<ArgumentException>(() => new SyntheticVideo(Small).Generate("test", 0));
