@@ -62,12 +62,23 @@ STAMP="$ROOT/build/.setup-stamp"
 BACKEND="${WECLICK_TORCH_BACKEND:-cpu}"
 [[ "$BACKEND" == cpu || "$BACKEND" == cuda ]] || fail "WECLICK_TORCH_BACKEND must be cpu or cuda (got '$BACKEND')."
 CLI="$ROOT/src/WeClick.Cli/bin/Release/net10.0/weclick"
+# 5. The ImageNet ResNet-18 the presets' teachers start from, imported once from the NuGet package the build restored
+#    (Microsoft.ML.DnnImageFeaturizer.ResNet18; `weclick weights import`, about a second).
+import_weights() {
+    local weights="$ROOT/data/weights/resnet18_imagenet.safetensors"
+    if [[ ! -f "$weights" ]]; then
+        "$CLI" weights import --out "$weights" > /dev/null \
+            || fail "importing the ImageNet ResNet-18 into $weights failed (see the message above; \`./weclick weights import\` retries)."
+        say "imported the ImageNet ResNet-18 into data/weights"
+    fi
+}
 if [[ -f "$STAMP" && -x "$CLI" && "$(cat "$STAMP")" == "$BACKEND" ]]; then
     changed=$(find "$ROOT/src" "$ROOT/tests" "$ROOT/bench" "$ROOT/scripts" "$ROOT/WeClick.Research.sln" "$ROOT/Directory.Build.props" \
         "$ROOT/Directory.Build.targets" \
         "$ROOT/Directory.Packages.props" "$ROOT/global.json" -newer "$STAMP" -type f \
         -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)
     if [[ -z "$changed" ]]; then
+        import_weights
         say "up to date"
         exit 0
     fi
@@ -80,3 +91,4 @@ if ! dotnet build "$ROOT/WeClick.Research.sln" -c Release -p:TorchBackend="$BACK
 fi
 echo "$BACKEND" > "$STAMP"
 say "built"
+import_weights

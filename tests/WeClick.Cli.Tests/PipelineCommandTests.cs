@@ -20,7 +20,7 @@ public sealed class PipelineCommandTests : IDisposable
         "--set", "data.synthetic.width=64", "--set", "data.synthetic.height=32", "--set", "data.synthetic.snippetLength=21",
         "--set", "data.synthetic.trainSnippets=4", "--set", "data.synthetic.valSnippets=2",
         "--set", "data.workers=0", "--set", "seeds=[0]", "--set", "threads=2",
-        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5",
+        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5", "--set", "teacher.backboneWeights=null",
         "--set", "student.widthMultiplier=0.25",
         "--set", "teacherSchedule.epochs=2", "--set", "studentSchedule.epochs=2",
         "--set", "teacherSchedule.batchSize=2", "--set", "studentSchedule.batchSize=2",

@@ -24,7 +24,7 @@ public sealed class TrainResumeAfterKillTests : IDisposable
         "--set", "data.synthetic.width=64", "--set", "data.synthetic.height=32", "--set", "data.synthetic.snippetLength=21",
         "--set", "data.synthetic.trainSnippets=8", "--set", "data.synthetic.valSnippets=2",
         "--set", "data.workers=0", "--set", "seeds=[0]", "--set", "threads=2",
-        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5",
+        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5", "--set", "teacher.backboneWeights=null",
         "--set", "teacherSchedule.epochs=6", "--set", "teacherSchedule.batchSize=2", "--set", "teacherSchedule.evaluateEvery=3",
         "--set", "teacherSchedule.cropHeight=32", "--set", "teacherSchedule.cropWidth=64",
         "--set", "evaluation.temporalFrames=0",

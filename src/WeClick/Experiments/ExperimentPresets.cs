@@ -1,4 +1,5 @@
 using WeClick.Data.Synthetic;
+using WeClick.Losses;
 
 namespace WeClick.Experiments;
 
@@ -48,8 +49,14 @@ public static class ExperimentPresets
     };
 
     /// <summary>
-    /// The synthetic driving video on a CPU: small images, small networks, a few epochs, three seeds — the Table 1 rows in
-    /// minutes (README's main job, <c>weclick reproduce --preset quick</c>).
+    /// The synthetic driving video on a CPU: the Table 1 rows and their dense upper bound in minutes (README's main job,
+    /// <c>weclick reproduce --preset quick</c>). Issue #13 retuned it: 192 labelled training frames (snippets of 4 frames,
+    /// enough for n = 3 and runs of 4 for temporal consistency) instead of 24, 32 validation frames, the teacher's
+    /// ResNet-18 from ImageNet (<c>weclick weights import</c>; scripts/setup.sh runs it), and the Gated CRF's kernel scaled
+    /// to the image: GCRF's σ_xy = 6 and radius 5 are in stride-4 prediction pixels of 768-pixel crops, where they span
+    /// 3 % of the crop; on a 160-pixel frame the same kernel spans 15 % and, measured, pulls the whole road into the
+    /// sidewalk (road IoU 0.3 %; README "The quick preset"), so here σ_xy = 1.5 and radius 2 span about what they span
+    /// in the paper.
     /// </summary>
     public static ExperimentConfig Quick => new()
     {
@@ -58,24 +65,29 @@ public static class ExperimentPresets
         {
             Dataset = "synthetic",
             Root = "data/synthetic-quick",
-            Synthetic = new SyntheticVideoSettings { Width = 160, Height = 80, TrainSnippets = 24, ValSnippets = 8, Seed = 0 },
+            Synthetic = new SyntheticVideoSettings { Width = 160, Height = 80, SnippetLength = 4, LabelledIndex = 3, TrainSnippets = 192, ValSnippets = 32, Seed = 0 },
             Workers = 1,
         },
-        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet18" },
+        Teacher = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = ResNet18ImageNetWeights },
         Student = new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.5 },
-        TeacherSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 12, EvaluateEvery = 4 },
-        StudentSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 6, EvaluateEvery = 3 },
+        Loss = new LossConfig { GatedCrf = new GatedCrfSettings { Kernels = [new GatedCrfKernel(1.0, 1.5, 0.1)], Radius = 2 } },
+        TeacherSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 8, EvaluateEvery = 2 },
+        StudentSchedule = new ScheduleConfig { LearningRate = 1e-2, BatchSize = 4, CropHeight = 80, CropWidth = 160, MinScale = 0.75, MaxScale = 1.25, Epochs = 4, EvaluateEvery = 2 },
         Evaluation = new EvaluationConfig { SpeedFrames = 10, TemporalFrames = 4 },
         Seeds = [0, 1, 2],
         Device = "cpu",
     };
+
+    /// <summary>The ImageNet ResNet-18 that <c>weclick weights import</c> writes (and scripts/setup.sh imports once).</summary>
+    public const string ResNet18ImageNetWeights = "data/weights/resnet18_imagenet.safetensors";
 
     /// <summary>CamVid on a CPU: the quick networks on 180×240 crops for a few epochs (needs CamVid on disk).</summary>
     public static ExperimentConfig CamVidQuick => Quick with
     {
         Name = "camvid-quick",
         Data = new DataConfig { Dataset = "camvid", Root = "data/camvid", Workers = 1 },
-        TeacherSchedule = Quick.TeacherSchedule with { CropHeight = 180, CropWidth = 240, MinScale = 0.5, MaxScale = 1.0 },
-        StudentSchedule = Quick.StudentSchedule with { CropHeight = 180, CropWidth = 240, MinScale = 0.5, MaxScale = 1.0 },
+        Loss = new LossConfig(), // the paper's Gated CRF kernel
+        TeacherSchedule = Quick.TeacherSchedule with { CropHeight = 180, CropWidth = 240, MinScale = 0.5, MaxScale = 1.0, Epochs = 12, EvaluateEvery = 4 },
+        StudentSchedule = Quick.StudentSchedule with { CropHeight = 180, CropWidth = 240, MinScale = 0.5, MaxScale = 1.0, Epochs = 6, EvaluateEvery = 3 },
     };
 }
