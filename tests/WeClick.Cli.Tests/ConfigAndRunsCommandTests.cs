@@ -34,10 +34,10 @@ public sealed class ConfigAndRunsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("weclick: --set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow, kdFrames).", "--preset", "quick", "--set", "loss.betta=0")]
+    [InlineData("weclick: --set loss.betta=0: unknown key 'loss.betta' (known keys in 'loss': alpha, beta, gamma, lambda, gatedCrf, distillation, memoryFlow, kdFrames, supervision).", "--preset", "quick", "--set", "loss.betta=0")]
     [InlineData("weclick: student.name: unknown model 'unet-resnet18' (known: deeplabv3plus-resnet18,", "--preset", "quick", "--set", "student.name=unet-resnet18")]
     [InlineData("weclick: data.root: 'no/such/camvid' does not exist (dataset 'camvid' is read from it).", "--preset", "camvid-quick", "--set", "data.root=no/such/camvid")]
-    [InlineData("weclick: --preset: unknown preset 'nope' (known: quick, camvid-quick, camvid, cityscapes).", "--preset", "nope")]
+    [InlineData("weclick: --preset: unknown preset 'nope' (known: quick, camvid-quick, camvid-cpu, camvid, cityscapes).", "--preset", "nope")]
     [InlineData("weclick: --set clip.direction=bi: key 'clip.direction' expects one of forward, backward, biDirection, got 'bi'.", "--set", "clip.direction=bi")]
     public void PrintConfig_ReportsABadConfigInOneLine_AndWritesNothing(string message, params string[] arguments)
     {

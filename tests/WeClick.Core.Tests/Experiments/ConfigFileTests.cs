@@ -164,7 +164,8 @@ public class ConfigFileTests
     [Fact]
     public void Validate_AcceptsTheQuickPreset_AndNamesEachProblem()
     {
-        Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick));
+        // The quick teacher starts from the imported ImageNet ResNet-18, which training needs on disk (setup imports it).
+        Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick, use: ConfigUse.Evaluation));
         var bad = ConfigFile.ApplyOverrides(ExperimentPresets.Quick,
         [
             "student.name=unet-resnet18", "data.dataset=kitti", "seeds=[]", "device=gpu", "studentSchedule.epochs=0",
@@ -181,7 +182,7 @@ public class ConfigFileTests
         Assert.Contains("clip.frames is 1 but loss.beta is 1: MFD needs neighbours (clip.frames >= 2), or set loss.beta=0.", problems);
         Assert.Contains(problems, p => p.StartsWith("data.root: 'data/synthetic-quick' does not exist", StringComparison.Ordinal));
         Assert.All(problems, p => Assert.DoesNotContain('\n', p));
-        Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick with { Clip = new ClipConfig { Frames = 1 }, Loss = new LossConfig { Beta = 0 } }));
+        Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick with { Clip = new ClipConfig { Frames = 1 }, Loss = new LossConfig { Beta = 0 } }, use: ConfigUse.Evaluation));
     }
 
     [Fact]
@@ -191,15 +192,18 @@ public class ConfigFileTests
         try
         {
             var camvid = ExperimentPresets.CamVidQuick with { Data = ExperimentPresets.CamVidQuick.Data with { Root = "camvid" } };
-            Assert.Equal(["data.root: 'camvid' does not exist (dataset 'camvid' is read from it)."], ConfigFile.Validate(camvid, folder.FullName));
+            Assert.Equal(["data.root: 'camvid' does not exist (dataset 'camvid' is read from it)."], ConfigFile.Validate(camvid, folder.FullName, ConfigUse.Evaluation));
             Directory.CreateDirectory(Path.Combine(folder.FullName, "camvid"));
-            Assert.Empty(ConfigFile.Validate(camvid, folder.FullName));
-            Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick, folder.FullName)); // synthetic: generated on demand
+            Assert.Empty(ConfigFile.Validate(camvid, folder.FullName, ConfigUse.Evaluation));
+            Assert.Empty(ConfigFile.Validate(ExperimentPresets.Quick, folder.FullName, ConfigUse.Evaluation)); // synthetic: generated on demand
+            // Training also needs the teacher's ImageNet file, relative to the same folder.
+            Assert.Equal([$"teacher.backboneWeights: '{ExperimentPresets.ResNet18ImageNetWeights}' does not exist (make it: `weclick models` lists each " +
+                "backbone's command; `weclick weights import` for resnet18; or set it to null)."], ConfigFile.Validate(ExperimentPresets.Quick, folder.FullName));
             // Inference reads neither the dataset nor the ImageNet files; evaluation reads the dataset only.
             var elsewhere = camvid with { Data = camvid.Data with { Root = "nowhere" }, Student = camvid.Student with { BackboneWeights = "none.safetensors" } };
             Assert.Empty(ConfigFile.Validate(elsewhere, folder.FullName, ConfigUse.Inference));
             Assert.Equal(["data.root: 'nowhere' does not exist (dataset 'camvid' is read from it)."], ConfigFile.Validate(elsewhere, folder.FullName, ConfigUse.Evaluation));
-            Assert.Equal(2, ConfigFile.Validate(elsewhere, folder.FullName).Count);
+            Assert.Equal(3, ConfigFile.Validate(elsewhere, folder.FullName).Count); // training: the root and both backbone files
         }
         finally
         {
