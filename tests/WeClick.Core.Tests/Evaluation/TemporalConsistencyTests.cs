@@ -62,7 +62,9 @@ public sealed class TemporalConsistencyTests(ITestOutputHelper output)
         Assert.Equal(agreements[0], sequence.MeanAgreement, 1e-12);
         output.WriteLine($"exact flow: {string.Join(", ", agreements.Select(a => a.ToString("F4")))}; unmasked: {string.Join(", ", unmasked.Select(a => a.ToString("F4")))}; shuffled: {string.Join(", ", shuffled.Select(a => a.ToString("F4")))}");
         Assert.All(agreements, a => Assert.True(a >= 0.95, $"agreement {a:F4} below 0.95"));
-        Assert.All(unmasked, a => Assert.True(a >= 0.95, $"unmasked agreement {a:F4} below 0.95"));
+        // Occluded pixels now count as disagreeing: never above the masked agreement, still far above a shuffled scene
+        // (measured 0.97, 0.95, 0.95 for pairs 1–3 frames apart with the camera in the right lane).
+        Assert.All(unmasked.Zip(agreements), p => Assert.True(p.First <= p.Second && p.First >= 0.9, $"unmasked agreement {p.First:F4}, masked {p.Second:F4}"));
         Assert.All(shuffled, s => Assert.True(s < 0.8, $"shuffled agreement {s:F4} not clearly lower"));
         Assert.True(agreements.Min() - shuffled.Max() > 0.2);
     }
