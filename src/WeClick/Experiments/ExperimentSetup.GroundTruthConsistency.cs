@@ -44,10 +44,7 @@ public static partial class ExperimentSetup
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(split);
-        if (frames < 2)
-        {
-            throw new ArgumentException($"Temporal consistency needs runs of at least 2 frames, got {frames} (evaluation.temporalFrames).", nameof(frames));
-        }
+        RequireTemporalRun(frames);
         var dataset = config.Data.Dataset;
         if (dataset is not ("synthetic" or "camvid"))
         {

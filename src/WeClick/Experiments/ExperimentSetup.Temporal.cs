@@ -94,11 +94,17 @@ public static partial class ExperimentSetup
     // Runs T frames long ending at each labelled frame: forward, interval 1, the frames that exist (no substitutes).
     private static IClipDataset OpenTemporalRuns(ExperimentConfig config, string split, int frames)
     {
+        RequireTemporalRun(frames);
+        return OpenSplit(config with { Clip = config.Clip with { Direction = FrameDirection.Forward, Sampling = "fixed", Interval = 1 } },
+            split, frames, flows: null, clicks: false, MissingNeighbours.Skip);
+    }
+
+    // Temporal consistency compares consecutive frames, so a run needs two (the models' runs and the ground truth's alike).
+    private static void RequireTemporalRun(int frames)
+    {
         if (frames < 2)
         {
             throw new ArgumentException($"Temporal consistency needs runs of at least 2 frames, got {frames} (evaluation.temporalFrames).", nameof(frames));
         }
-        return OpenSplit(config with { Clip = config.Clip with { Direction = FrameDirection.Forward, Sampling = "fixed", Interval = 1 } },
-            split, frames, flows: null, clicks: false, MissingNeighbours.Skip);
     }
 }

@@ -12,23 +12,6 @@ namespace WeClick.Core.Tests.Training;
 /// </summary>
 public sealed class DenseSupervisionTests(TinyExperiment tiny) : IClassFixture<TinyExperiment>
 {
-    private ClipBatch Batch()
-    {
-        var dataset = ExperimentSetup.OpenSplit(tiny.Config, tiny.Config.Data.TrainSplit);
-        var clips = new[] { dataset.GetClip(0, 0), dataset.GetClip(1, 0) };
-        try
-        {
-            return ClipBatch.Collate(clips, ImageNormalization.ImageNet);
-        }
-        finally
-        {
-            foreach (var clip in clips)
-            {
-                clip.Dispose();
-            }
-        }
-    }
-
     [Fact]
     public void WeClickLoss_UnderDenseSupervision_IsCrossEntropyOverEveryLabelledPixel_WithoutTheGatedCrf()
     {
@@ -55,7 +38,7 @@ public sealed class DenseSupervisionTests(TinyExperiment tiny) : IClassFixture<T
     [Fact]
     public void TeacherStep_UnderDenseSupervision_TrainsOnTheBatchLabels_NotOnTheClicks()
     {
-        using var batch = Batch();
+        using var batch = tiny.Batch();
         // The labels hold many more pixels than the clicks, so the two targets give different losses.
         Assert.True(batch.Labels.ne(255).sum().ToInt64() > 10 * batch.ClickMaps.ne(255).sum().ToInt64());
         manual_seed(5);

@@ -11,24 +11,6 @@ namespace WeClick.Core.Tests.Training;
 /// </summary>
 public sealed class StudentStepTests(TinyExperiment tiny) : IClassFixture<TinyExperiment>
 {
-    // Two clips of n = 3 frames (target + 2 forward neighbours, no flows), ImageNet-normalised as the loader makes them.
-    private ClipBatch Batch()
-    {
-        var dataset = ExperimentSetup.OpenSplit(tiny.Config, tiny.Config.Data.TrainSplit, frames: 3);
-        var clips = new[] { dataset.GetClip(0, 0), dataset.GetClip(1, 0) };
-        try
-        {
-            return ClipBatch.Collate(clips, ImageNormalization.ImageNet);
-        }
-        finally
-        {
-            foreach (var clip in clips)
-            {
-                clip.Dispose();
-            }
-        }
-    }
-
     // KD of one batch computed by hand: the student and the teacher on each listed frame alone, DistillationLoss per frame, summed.
     private static double KdByHand(WeClick.Models.Segmentor student, WeClick.Models.Segmentor teacher, ClipBatch batch, bool withNeighbours)
     {
@@ -48,7 +30,7 @@ public sealed class StudentStepTests(TinyExperiment tiny) : IClassFixture<TinyEx
     [InlineData(KdFrames.Target)]
     public void Run_WithMfdOff_DistilsEveryInputFrameOrTheTargetAlone_AsKdFramesSays(KdFrames kdFrames)
     {
-        using var batch = Batch();
+        using var batch = tiny.Batch(frames: 3);
         Assert.Equal(2, batch.Neighbours!.size(1));
         manual_seed(5);
         using var student = ExperimentSetup.CreateModel(tiny.Config.Student, 11);

@@ -1,3 +1,4 @@
+using WeClick.Data;
 using WeClick.Data.Synthetic;
 using WeClick.Experiments;
 
@@ -32,6 +33,25 @@ public sealed class TinyExperiment : IDisposable
     public string Root { get; } = Directory.CreateTempSubdirectory("weclick-training-").FullName;
 
     public ExperimentConfig Config { get; }
+
+    /// <summary>The first two training clips of <paramref name="frames"/> frames (target + forward neighbours), collated and
+    /// ImageNet-normalised as the loader makes them.</summary>
+    public ClipBatch Batch(int frames = 1)
+    {
+        var dataset = ExperimentSetup.OpenSplit(Config, Config.Data.TrainSplit, frames);
+        var clips = new[] { dataset.GetClip(0, 0), dataset.GetClip(1, 0) };
+        try
+        {
+            return ClipBatch.Collate(clips, ImageNormalization.ImageNet);
+        }
+        finally
+        {
+            foreach (var clip in clips)
+            {
+                clip.Dispose();
+            }
+        }
+    }
 
     public string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
