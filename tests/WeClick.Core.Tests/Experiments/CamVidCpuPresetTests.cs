@@ -26,7 +26,12 @@ public sealed class CamVidCpuPresetTests
         Assert.Equal(preset.Teacher, preset.Student);
         Assert.Equal("deeplabv3plus-resnet18", preset.Student.Name);
         Assert.Equal(ExperimentPresets.ResNet18ImageNetWeights, preset.Student.BackboneWeights);
-        Assert.Equal(new LossConfig().GatedCrf.Kernels, preset.Loss.GatedCrf.Kernels);
+        // The Gated CRF kernel scaled to the 240-pixel crop (GCRF's xy 6 and radius 5 at 768 pixels, × 240/768); every
+        // other loss setting is the paper's.
+        Assert.Equal(240, preset.TeacherSchedule.CropWidth);
+        Assert.Equal([new GatedCrfKernel(1.0, 2.0, 0.1)], preset.Loss.GatedCrf.Kernels);
+        Assert.Equal(2, preset.Loss.GatedCrf.Radius);
+        Assert.Equal(new LossConfig() with { GatedCrf = preset.Loss.GatedCrf }, preset.Loss);
         Assert.Equal(preset.TeacherSchedule with { Epochs = preset.StudentSchedule.Epochs }, preset.StudentSchedule);
         Assert.Equal(2 * preset.StudentSchedule.Epochs, preset.TeacherSchedule.Epochs);
         Assert.Equal([0], preset.Seeds);
