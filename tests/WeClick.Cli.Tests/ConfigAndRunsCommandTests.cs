@@ -86,11 +86,25 @@ public sealed class ConfigAndRunsCommandTests : IDisposable
         Assert.Contains("62.0 ± 2.0", compare.Stdout);
         Assert.Contains("71.2 ± 0.0", compare.Stdout);
         Assert.Contains("0,1,2", compare.Stdout);
+        Assert.DoesNotContain("config", compare.Stdout);
+
+        // The same teacher row with another setting (no Gated CRF) in the same store: its own row, named by its config key.
+        var withoutCrf = ExperimentPresets.Quick with { Loss = ExperimentPresets.Quick.Loss with { Lambda = 0 } };
+        using (var store = ResultStore.ForWorkspace(workspace))
+        {
+            store.FinishRun(store.StartRun("quick", TrainingRole.Teacher, "weakly", 0, withoutCrf), new Dictionary<string, double> { ["mIoU"] = 0.5 });
+        }
+        var split = CliRunner.Run("runs", "compare", "--workspace", workspace, "--percent");
+        Assert.True(split.ExitCode == 0, split.Stderr);
+        Assert.Contains("config", split.Stdout);
+        Assert.Contains("71.2 ± 0.0", split.Stdout);
+        Assert.Contains("50.0 ± 0.0", split.Stdout);
+        Assert.Contains(ResultStore.ConfigKey(ConfigFile.ToJson(withoutCrf)), split.Stdout);
 
         var csv = Path.Combine(folder.FullName, "final.csv");
         var export = CliRunner.Run("runs", "export", "--workspace", workspace, "--table", "final_metrics", "--out", csv);
         Assert.True(export.ExitCode == 0, export.Stderr);
-        Assert.Equal("run,name,value\r\n1,mIoU,0.6\r\n2,mIoU,0.62\r\n3,mIoU,0.64\r\n4,mIoU,0.7123\r\n", File.ReadAllText(csv));
+        Assert.Equal("run,name,value\r\n1,mIoU,0.6\r\n2,mIoU,0.62\r\n3,mIoU,0.64\r\n4,mIoU,0.7123\r\n5,mIoU,0.5\r\n", File.ReadAllText(csv));
 
         var missing = CliRunner.Run("runs", "list", "--workspace", Path.Combine(folder.FullName, "none"));
         Assert.Equal(2, missing.ExitCode);

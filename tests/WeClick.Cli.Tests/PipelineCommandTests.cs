@@ -157,6 +157,26 @@ public sealed class PipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_PrintsTheMetricsOfTheRunItTrainedOrReused_NotOfAnotherConfigInTheSameWorkspace()
+    {
+        // Two teachers of one name, role, variant and seed in one workspace (here: 2 epochs and 1 epoch). Asked for the
+        // first again, train reuses it and must print its numbers, not those of the run that finished last.
+        var workspace = Path.Combine(folder.FullName, "ws");
+        string Summary(params string[] extra)
+        {
+            var result = CliRunner.Run(["train", "teacher", .. Tiny(workspace), .. extra]);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return result.Stdout.Split('\n').Single(l => l.StartsWith("teacher weakly seed 0: mIoU", StringComparison.Ordinal));
+        }
+        static string Metrics(string line) => line.Split("; weights")[0];
+
+        var twoEpochs = Summary();
+        var oneEpoch = Summary("--set", "teacherSchedule.epochs=1");
+        Assert.NotEqual(Metrics(twoEpochs), Metrics(oneEpoch)); // else this test could not tell the runs apart
+        Assert.Equal(twoEpochs, Summary());
+    }
+
+    [Fact]
     public void Student_WithoutATrainedTeacher_SaysWhatToRunFirst()
     {
         var workspace = Path.Combine(folder.FullName, "ws");

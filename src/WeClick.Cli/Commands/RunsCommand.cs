@@ -69,7 +69,7 @@ internal static class RunsCommand
         var metrics = new Option<string[]>("--metric") { Description = "Final metrics to show (repeatable; default mIoU).", DefaultValueFactory = _ => ["mIoU"] };
         var percent = new Option<bool>("--percent") { Description = "Show metrics stored as fractions as percentages (x 100)." };
         var decimals = new Option<int>("--decimals") { Description = "Decimals shown.", DefaultValueFactory = _ => 1 };
-        var command = new Command("compare", "Mean ± std over seeds of final metrics per role and variant of an experiment (finished runs only).")
+        var command = new Command("compare", "Mean ± std over seeds of final metrics per role and variant of an experiment (finished runs only; one row per config where a role and variant has several).")
         {
             workspace, experiment, metrics, percent, decimals,
         };
@@ -89,14 +89,27 @@ internal static class RunsCommand
             }
             var shown = parse.GetValue(metrics)!;
             var scale = parse.GetValue(percent) ? 100.0 : 1.0;
-            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(name)).AddColumn("role").AddColumn("variant").AddColumn("seeds");
+            // One role and variant trained with two configs (two teacher settings in one workspace) is two rows, told apart
+            // by the config key; `runs list` and the store's runs table show which run is which.
+            var configs = WeClick.Reports.Tables.HasSeveralConfigs(summaries);
+            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(name)).AddColumn("role").AddColumn("variant");
+            if (configs)
+            {
+                table.AddColumn("config");
+            }
+            table.AddColumn("seeds");
             foreach (var metric in shown)
             {
                 table.AddColumn(Markup.Escape(metric));
             }
             foreach (var summary in summaries)
             {
-                var cells = new List<string> { summary.Role.ToString().ToLowerInvariant(), Markup.Escape(summary.Variant), string.Join(",", summary.Seeds) };
+                var cells = new List<string> { summary.Role.ToString().ToLowerInvariant(), Markup.Escape(summary.Variant) };
+                if (configs)
+                {
+                    cells.Add(summary.Config);
+                }
+                cells.Add(string.Join(",", summary.Seeds));
                 cells.AddRange(shown.Select(m => summary.Metrics.TryGetValue(m, out var s) ? s.Format(parse.GetValue(decimals), scale) : "–"));
                 table.AddRow(cells.ToArray());
             }

@@ -82,7 +82,9 @@ internal static class TrainCommand
         var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
         var weights = TrainingProgressView.Run(title, observer => Reproduction.TrainRecorded(store, config, role, variant, seed, folder, teacherWeights,
             new ReproductionOptions { Workspace = workspace, ObserverFor = _ => observer, Log = line => Console.Error.WriteLine(line) }, validation));
-        var run = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Last(r => r.Seed == seed);
+        // The run this command trained (or reused): its checkpoint. Another finished run of the same name, role, variant and
+        // seed (another config in the same workspace, maybe finishing a moment later beside this one) is not it.
+        var run = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Last(r => r.Seed == seed && r.Checkpoint == weights);
         var metrics = store.FinalMetrics(run.Id);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{title}: mIoU {100 * metrics["mIoU"]:F1} %, mPA {100 * metrics["mPA"]:F1} % on {config.Data.ValSplit}; weights {weights}"));

@@ -63,21 +63,37 @@ public sealed partial class ResultStore
         Rows("SELECT name, seconds FROM timings WHERE run = $run ORDER BY rowid;", run, r => (r.GetString(0), r.GetDouble(1)));
 
     /// <summary>
-    /// The finished runs of <paramref name="experiment"/> grouped by (role, variant), each final metric as mean ± std over
-    /// the seeds (sample std, 0 for one seed). Failed and running runs are left out. Groups in order of their first run.
+    /// The finished runs of <paramref name="experiment"/> grouped by (role, variant, config without its seeds), each final
+    /// metric as mean ± std over the seeds (sample std, 0 for one seed). Failed and running runs are left out. Groups in
+    /// order of their first run. Two settings of one row in one workspace (say the teacher with and without the Gated CRF)
+    /// are two groups with different <see cref="RunGroupSummary.Config"/>, never one mean.
     /// </summary>
     public IReadOnlyList<RunGroupSummary> Summaries(string experiment)
     {
         var runs = Runs(new RunFilter(Experiment: experiment, Status: RunStatus.Finished));
         var summaries = new List<RunGroupSummary>();
-        foreach (var group in runs.GroupBy(r => (r.Role, r.Variant)))
+        foreach (var group in runs.GroupBy(r => (r.Role, r.Variant, Config: ConfigKey(r.ConfigJson))))
         {
             var metrics = group.Select(r => FinalMetrics(r.Id)).ToArray();
             var names = metrics.SelectMany(m => m.Keys).Distinct().Order(StringComparer.Ordinal);
             summaries.Add(new RunGroupSummary(group.Key.Role, group.Key.Variant, group.Select(r => r.Seed).Order().ToArray(),
-                names.ToDictionary(n => n, n => SeedSummary.Of(metrics.Where(m => m.ContainsKey(n)).Select(m => m[n])))));
+                names.ToDictionary(n => n, n => SeedSummary.Of(metrics.Where(m => m.ContainsKey(n)).Select(m => m[n]))), group.Key.Config));
         }
         return summaries;
+    }
+
+    /// <summary>
+    /// Eight hex digits of a run's recorded config (its identity JSON) without the <c>seeds</c> key: equal for the seeds of
+    /// one setting (a teacher's identity lists its own seed, a student's the config's seeds), different for two settings.
+    /// </summary>
+    public static string ConfigKey(string configJson)
+    {
+        ArgumentNullException.ThrowIfNull(configJson);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(configJson) as System.Text.Json.Nodes.JsonObject
+            ?? throw new ArgumentException("A run's config must be a JSON object.", nameof(configJson));
+        node.Remove("seeds");
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(node.ToJsonString()));
+        return Convert.ToHexStringLower(hash)[..8];
     }
 
     /// <summary>

@@ -23,21 +23,28 @@ public static class Tables
     /// <summary>
     /// One row per (role, variant) with each final metric as <c>mean ± std</c> over seeds. Metrics named in
     /// <paramref name="metrics"/> (default: every metric of any summary, in name order) become columns; fractions are
-    /// shown ×<paramref name="scale"/> (100: percent) with <paramref name="decimals"/> decimals.
+    /// shown ×<paramref name="scale"/> (100: percent) with <paramref name="decimals"/> decimals. Where one role and variant
+    /// has runs of more than one config, a <c>config</c> column (<see cref="RunGroupSummary.Config"/>) tells the rows apart.
     /// </summary>
     public static Table Summaries(IEnumerable<RunGroupSummary> summaries, IReadOnlyList<string>? metrics = null, double scale = 100, int decimals = 1)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         var all = summaries.ToArray();
         var names = metrics ?? all.SelectMany(s => s.Metrics.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var configs = HasSeveralConfigs(all);
         return new Table(
-            ["role", "variant", "seeds", .. names],
+            ["role", "variant", .. configs ? new[] { "config" } : [], "seeds", .. names],
             all.Select(s => (IReadOnlyList<object?>)
             [
-                s.Role.ToString().ToLowerInvariant(), s.Variant, string.Join(" ", s.Seeds.Select(x => x.ToString(CultureInfo.InvariantCulture))),
+                s.Role.ToString().ToLowerInvariant(), s.Variant, .. configs ? new object?[] { s.Config } : [],
+                string.Join(" ", s.Seeds.Select(x => x.ToString(CultureInfo.InvariantCulture))),
                 .. names.Select(n => s.Metrics.TryGetValue(n, out var m) ? m.Format(decimals, scale) : null),
             ]));
     }
+
+    /// <summary>Whether some role and variant appears with more than one config among <paramref name="summaries"/>.</summary>
+    public static bool HasSeveralConfigs(IEnumerable<RunGroupSummary> summaries) =>
+        summaries.GroupBy(s => (s.Role, s.Variant)).Any(g => g.Count() > 1);
 
     /// <summary>Per-class IoU (percent) of several runs side by side: one row per class, one column per run; absent classes empty.</summary>
     /// <exception cref="ArgumentException">The runs list different classes.</exception>

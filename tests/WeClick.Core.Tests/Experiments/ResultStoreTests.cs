@@ -60,6 +60,31 @@ public sealed class ResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void Summaries_KeepTwoConfigsOfOneRowApart_AndTheSeedsOfOneConfigTogether()
+    {
+        // Teachers record their identity, which lists their own seed: seeds 0 and 1 of one setting are one group; the same
+        // row without the Gated CRF (λ = 0) in the same workspace is another, never averaged in.
+        using var store = ResultStore.ForWorkspace(folder.FullName);
+        var withCrf = ExperimentPresets.Quick;
+        var withoutCrf = withCrf with { Loss = withCrf.Loss with { Lambda = 0 } };
+        foreach (var (config, seed, miou) in new[] { (withCrf, 0, 0.40), (withoutCrf, 0, 0.30), (withCrf, 1, 0.42) })
+        {
+            var run = store.StartRun("quick", TrainingRole.Teacher, "weakly", seed, RunIdentity.Of(config, TrainingRole.Teacher, seed));
+            store.FinishRun(run, new Dictionary<string, double> { ["mIoU"] = miou });
+        }
+
+        var summaries = store.Summaries("quick");
+        Assert.Equal(2, summaries.Count);
+        Assert.Equal([0, 1], summaries[0].Seeds);
+        Assert.Equal(0.41, summaries[0].Metrics["mIoU"].Mean, 12);
+        Assert.Equal([0], summaries[1].Seeds);
+        Assert.Equal(0.30, summaries[1].Metrics["mIoU"].Mean, 12);
+        Assert.NotEqual(summaries[0].Config, summaries[1].Config);
+        Assert.Matches("^[0-9a-f]{8}$", summaries[0].Config);
+        Assert.Equal(summaries[0].Config, ResultStore.ConfigKey(RunIdentity.Json(withCrf, TrainingRole.Teacher, 5)));
+    }
+
+    [Fact]
     public async Task TwoWritersAtOnce_AllRowsLand()
     {
         var path = Path.Combine(folder.FullName, ResultStore.FileName);

@@ -70,6 +70,18 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void Summaries_OfOneRowWithTwoConfigs_ShowTheConfigColumn()
+    {
+        var miou = new Dictionary<string, SeedSummary> { ["mIoU"] = SeedSummary.Of([0.5]) };
+        var two = Tables.Summaries([new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "0a1b2c3d"), new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "99887766")]);
+        Assert.Equal(["role", "variant", "config", "seeds", "mIoU"], two.Columns);
+        Assert.Equal(["teacher", "weakly", "99887766", "0", "50.0 ± 0.0"], two.Rows[1].Select(two.Format));
+
+        var one = Tables.Summaries([new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "0a1b2c3d"), new RunGroupSummary(TrainingRole.Student, "weakly", [0], miou, "99887766")]);
+        Assert.Equal(["role", "variant", "seeds", "mIoU"], one.Columns);
+    }
+
+    [Fact]
     public void Runs_AndPerClassIoU_TablesCarryTheRecords()
     {
         var started = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
