@@ -93,9 +93,9 @@ public static class ExperimentPresets
     };
 
     /// <summary>
-    /// CamVid measured in one sitting on 2 CPU cores (issue #13: about 90 min for every row, upper bound included, one
-    /// seed). The paper's Table 5 student, DeepLabV3+ R18 from ImageNet, on the same 480×360 images the paper trains on,
-    /// so the paper's Gated CRF kernel keeps its size; the teacher is the same network (the only ImageNet backbone this
+    /// CamVid measured in one sitting on 2 CPU cores (issue #13: at most 90 min for every row, upper bound included, one
+    /// seed; measured 57.6 min). The paper's Table 5 student, DeepLabV3+ R18 from ImageNet, on the same 480×360 images the
+    /// paper trains on; the teacher is the same network (the only ImageNet backbone this
     /// machine can make, <c>weclick weights import</c>; the paper's R101 needs torchvision's download) trained twice as
     /// long, so KD here distils a longer-trained peer, not a bigger network. What the budget cuts, against the paper:
     /// crops of 180×240 at scales 0.5–1.0 (not 360×360), n = 2 input frames (not 3), 12 teacher and 6 student epochs
