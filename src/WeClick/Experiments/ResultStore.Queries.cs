@@ -92,8 +92,7 @@ public sealed partial class ResultStore
         var node = System.Text.Json.Nodes.JsonNode.Parse(configJson) as System.Text.Json.Nodes.JsonObject
             ?? throw new ArgumentException("A run's config must be a JSON object.", nameof(configJson));
         node.Remove("seeds");
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(node.ToJsonString()));
-        return Convert.ToHexStringLower(hash)[..8];
+        return RunIdentity.KeyOf(node.ToJsonString());
     }
 
     /// <summary>

@@ -60,10 +60,13 @@ public static class RunIdentity
     public static string Json(ExperimentConfig config, TrainingRole role, int seed) => ConfigFile.ToJson(Of(config, role, seed));
 
     /// <summary>Eight hex digits of the SHA-256 of <see cref="Json"/>: the run folder's suffix.</summary>
-    public static string Key(ExperimentConfig config, TrainingRole role, int seed)
+    public static string Key(ExperimentConfig config, TrainingRole role, int seed) => KeyOf(Json(config, role, seed));
+
+    /// <summary>Eight hex digits of the SHA-256 of identity JSON text: the key of <see cref="Key"/> and of the store's config groups.</summary>
+    public static string KeyOf(string identityJson)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Json(config, role, seed)));
-        return Convert.ToHexStringLower(hash)[..8];
+        ArgumentNullException.ThrowIfNull(identityJson);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identityJson)))[..8];
     }
 
     /// <summary>
