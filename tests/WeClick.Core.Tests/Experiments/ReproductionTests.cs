@@ -42,7 +42,7 @@ public sealed class ReproductionTests
     [InlineData(KdFrames.Target)]
     public void StudentRows_DifferOnlyInTheTermTheyName_AndKdCoversTheSameFramesWithAndWithoutMfd(KdFrames kdFrames)
     {
-        var config = ExperimentPresets.Quick with { Loss = ExperimentPresets.Quick.Loss with { KdFrames = kdFrames } };
+        var config = ExperimentPresets.Quick with { Clip = new ClipConfig { Frames = 3 }, Loss = ExperimentPresets.Quick.Loss with { KdFrames = kdFrames } };
         var rows = Reproduction.StudentRows.ToDictionary(r => r.Variant, r => config with { Loss = r.Loss(config.Loss) });
         Assert.Equal(["weakly", "weakly+KD", "weakly+KD+MFD"], rows.Keys);
 

@@ -21,6 +21,7 @@ public sealed class TinyExperiment : IDisposable
             },
             Teacher = new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.5 },
             Student = new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.25 },
+            Clip = new ClipConfig { Frames = 3 }, // the paper's n, whatever the quick preset uses
             TeacherSchedule = new ScheduleConfig { LearningRate = 0.02, BatchSize = 2, CropHeight = 32, CropWidth = 64, MinScale = 1, MaxScale = 1.25, Epochs = 4, EvaluateEvery = 2 },
             StudentSchedule = new ScheduleConfig { LearningRate = 0.02, BatchSize = 2, CropHeight = 32, CropWidth = 64, MinScale = 1, MaxScale = 1.25, Epochs = 3, EvaluateEvery = 0 },
             Flow = new WeClick.Flow.FlowSettings(WeClick.Flow.FlowMethod.GroundTruth),
