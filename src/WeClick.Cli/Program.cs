@@ -13,6 +13,7 @@ var root = new RootCommand("WeClick research workbench: weakly-supervised video 
     EvalCommand.Create(),
     InferCommand.Create(),
     ReproduceCommand.Create(),
+    ExperimentsCommand.Create(),
     BenchCommand.Create(),
     ConfigCommand.Create(),
     RunsCommand.Create(),

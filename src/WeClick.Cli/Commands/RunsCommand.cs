@@ -10,9 +10,10 @@ internal static class RunsCommand
 {
     public static Command Create()
     {
-        var command = new Command("runs", "Inspect the results store of a workspace (<workspace>/results.sqlite): list runs, compare seeds, export CSV.");
+        var command = new Command("runs", "Inspect the results store of a workspace (<workspace>/results.sqlite): list runs, compare seeds, list sweeps, export CSV.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Compare());
+        command.Subcommands.Add(Sweeps());
         command.Subcommands.Add(Export());
         return command;
     }
@@ -65,7 +66,11 @@ internal static class RunsCommand
     private static Command Compare()
     {
         var workspace = Workspace();
-        var experiment = new Option<string?>("--experiment") { Description = "The experiment (default: the only one in the store)." };
+        var experiment = new Option<string?>("--experiment")
+        {
+            Description = "An experiment of `weclick experiments` (table2, ...: the rows of its sweeps, as reproduce --experiment printed them), " +
+                "or a config name (quick, ...: every role and variant trained under it). Default: the only config name in the store.",
+        };
         var metrics = new Option<string[]>("--metric") { Description = "Final metrics to show (repeatable; default mIoU).", DefaultValueFactory = _ => ["mIoU"] };
         var percent = new Option<bool>("--percent") { Description = "Show metrics stored as fractions as percentages (x 100)." };
         var decimals = new Option<int>("--decimals") { Description = "Decimals shown.", DefaultValueFactory = _ => 1 };
@@ -76,6 +81,10 @@ internal static class RunsCommand
         command.SetAction(parse =>
         {
             using var store = Open(parse.GetValue(workspace)!);
+            if (parse.GetValue(experiment) is { } named && PaperExperiments.Names.Contains(named))
+            {
+                return CompareSweeps(store, PaperExperiments.Get(named));
+            }
             var name = parse.GetValue(experiment) ?? store.Experiments() switch
             {
                 [var only] => only,
@@ -112,6 +121,56 @@ internal static class RunsCommand
                 cells.Add(string.Join(",", summary.Seeds));
                 cells.AddRange(shown.Select(m => summary.Metrics.TryGetValue(m, out var s) ? s.Format(parse.GetValue(decimals), scale) : "–"));
                 table.AddRow(cells.ToArray());
+            }
+            Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    // The rows of every sweep of an experiment in the store (one per preset it ran on), as reproduce --experiment printed them.
+    private static int CompareSweeps(ResultStore store, PaperExperiment experiment)
+    {
+        var sweeps = store.Sweeps(experiment.Name);
+        if (sweeps.Count == 0)
+        {
+            throw new ArgumentException($"{store.Path}: experiment '{experiment.Name}' has not run in this workspace (weclick reproduce --experiment {experiment.Name}).");
+        }
+        foreach (var record in sweeps)
+        {
+            var sweep = Sweep.FromDefinition(record.Definition);
+            var (rows, classes) = SweepRunner.Rows(store, record.Id, sweep.PointLabels());
+            var result = new ExperimentResult(experiment, new SweepResult(sweep, record.Id, rows, classes, [], 0, 0, 0), new Dictionary<string, WeClick.Evaluation.ModelProfile>());
+            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Title} on {record.Experiment} (sweep {record.Id}, {record.Runs} runs)"));
+            foreach (var column in WeClick.Reports.ExperimentReport.Columns(result))
+            {
+                table.AddColumn(Markup.Escape(column));
+            }
+            foreach (var cells in WeClick.Reports.ExperimentReport.Rows(result))
+            {
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
+            }
+            Write(table);
+        }
+        return 0;
+    }
+
+    private static Command Sweeps()
+    {
+        var workspace = Workspace();
+        var command = new Command("sweeps", "The sweeps in the store: each experiment run on each preset, with its key and how many runs it groups.") { workspace };
+        command.SetAction(parse =>
+        {
+            using var store = Open(parse.GetValue(workspace)!);
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var column in new[] { "id", "experiment", "config", "key", "runs", "created" })
+            {
+                table.AddColumn(column);
+            }
+            foreach (var sweep in store.Sweeps())
+            {
+                table.AddRow(sweep.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(sweep.Name), Markup.Escape(sweep.Experiment), sweep.Key,
+                    sweep.Runs.ToString(CultureInfo.InvariantCulture), sweep.Created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             }
             Write(table);
             return 0;

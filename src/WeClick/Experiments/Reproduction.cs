@@ -70,7 +70,7 @@ public static partial class Reproduction
         };
     }
 
-    /// <summary>Runs (or continues) the reproduction.</summary>
+    /// <summary>Runs (or continues) the reproduction: the Table 1 sweep (<see cref="PaperExperiments.Table1"/>), then the report.</summary>
     public static ReproductionResult Run(ExperimentConfig config, ReproductionOptions options)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -79,48 +79,29 @@ public static partial class Reproduction
         var log = options.Log ?? (_ => { });
         ConfigFile.ThrowIfInvalid(config);
         ExperimentSetup.ConfigureEngine(config); // threads for evaluation and profiling too, not only training
-        var folder = Path.Combine(options.Workspace, config.Name);
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.Combine(options.Workspace, config.Name));
         log($"data: {config.Data.Dataset} in '{config.Data.Root}'");
         if (ExperimentSetup.EnsureData(config))
         {
             log("data: written");
         }
-        // Before any training: the students' clips and temporal consistency's runs must be formable from the frames on
-        // disk (a missing frame would otherwise stop the run after the teacher), and where they fall back, say so now.
-        var neighbours = NeighbourNotes(config, log);
-        var reference = GroundTruthReference(config, log);
-        using var store = ResultStore.ForWorkspace(options.Workspace);
-        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
-        var classes = validation.Classes;
-
-        var teacherSeed = config.Seeds[0];
-        var teacherWeights = TrainRecorded(store, TeacherConfig(config), TrainingRole.Teacher, "weakly", teacherSeed,
-            RunIdentity.Folder(options.Workspace, config, TrainingRole.Teacher, "weakly", teacherSeed), null, options, validation);
-        var dense = config with { Loss = DenseLoss(config.Loss) };
-        if (options.UpperBound)
+        GroundTruthConsistency? reference = null;
+        var sweep = SweepRunner.Run(PaperExperiments.Table1(config, options.UpperBound), new SweepOptions
         {
-            TrainRecorded(store, TeacherConfig(dense), TrainingRole.Teacher, "dense", teacherSeed,
-                RunIdentity.Folder(options.Workspace, dense, TrainingRole.Teacher, "dense", teacherSeed), null, options, validation);
-        }
-
-        foreach (var seed in config.Seeds)
-        {
-            foreach (var (variant, loss) in StudentRows)
-            {
-                var studentConfig = config with { Loss = loss(config.Loss) };
-                TrainRecorded(store, studentConfig, TrainingRole.Student, variant, seed,
-                    RunIdentity.Folder(options.Workspace, studentConfig, TrainingRole.Student, variant, seed), teacherWeights, options, validation);
-            }
-            if (options.UpperBound)
-            {
-                TrainRecorded(store, dense, TrainingRole.Student, "dense", seed,
-                    RunIdentity.Folder(options.Workspace, dense, TrainingRole.Student, "dense", seed), null, options, validation);
-            }
-        }
+            Workspace = options.Workspace,
+            Log = options.Log,
+            ObserverFor = options.ObserverFor,
+            Cancellation = options.Cancellation,
+            // After the sweep's checks (clips and TC runs formable), before any training: the ground truth's TC.
+            Checked = () => reference = GroundTruthReference(config, log),
+        });
+        var rows = sweep.Rows.Select(r => new ReproductionRow(r.Role, r.Variant, r.Model, r.MeanIoU, r.MeanPixelAccuracy, r.Seeds, r.PerClassIoU,
+            r.TemporalConsistency)).ToList();
+        var teacherWeights = sweep.Rows.First(r => r.Role == TrainingRole.Teacher && r.Variant == "weakly").Weights!;
 
         log("report: profiling and drawing");
-        var rows = Rows(store, config, classes);
+        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var classes = validation.Classes;
         var device = ExperimentSetup.ParseDevice(config.Device);
         var profiles = new List<ModelProfile>();
         foreach (var model in new[] { config.Teacher, config.Student })
@@ -128,7 +109,7 @@ public static partial class Reproduction
             using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
             profiles.Add(ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames));
         }
-        var report = WriteReport(config, rows, reference, profiles, validation, options.Workspace, teacherWeights, neighbours, clock.Elapsed.TotalSeconds);
+        var report = WriteReport(config, rows, reference, profiles, validation, options.Workspace, teacherWeights, sweep.Notes, clock.Elapsed.TotalSeconds);
         log($"report: {report}");
         return new ReproductionResult(rows, report, clock.Elapsed.TotalSeconds, profiles, reference);
     }
@@ -163,16 +144,17 @@ public static partial class Reproduction
     /// <param name="teacherWeights">The teacher's selected weights (students with KD or MFD).</param>
     /// <param name="options">Workspace, log, observers, cancellation.</param>
     /// <param name="validation">The validation split.</param>
+    /// <param name="title">The run's name in log lines; <c>&lt;role&gt; &lt;variant&gt; seed &lt;N&gt;</c> when omitted.</param>
     /// <returns>The selected weights (<c>best.safetensors</c>: the last epoch's, or the best validated one with
     /// <c>schedule.selection = validation</c>).</returns>
     public static string TrainRecorded(ResultStore store, ExperimentConfig config, TrainingRole role, string variant, int seed, string runFolder,
-        string? teacherWeights, ReproductionOptions options, IClipDataset validation)
+        string? teacherWeights, ReproductionOptions options, IClipDataset validation, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         var identity = RunIdentity.Of(config, role, seed);
         var json = ConfigFile.ToJson(identity);
-        var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
+        title ??= $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
         var done = FinishedRuns(store, identity, role, variant).LastOrDefault(r => r.Seed == seed && r.Checkpoint is { } c && File.Exists(c));
         if (done is not null)
         {
@@ -264,7 +246,7 @@ public static partial class Reproduction
         {
             var clips = ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames);
             lines.Add("Student clips: " + (clips?.Describe() ?? FormattableString.Invariant(
-                $"{config.Data.Dataset}/{config.Data.TrainSplit}: every clip has its {frames - 1} neighbours in the video, at the wanted spacing.")));
+                $"{config.Data.Dataset}/{config.Data.TrainSplit}: every clip has its {frames - 1} {(frames == 2 ? "neighbour" : "neighbours")} in the video, at the wanted spacing.")));
             if (ExperimentSetup.NeighbourWarning(clips) is { } warning)
             {
                 log(warning);
@@ -288,41 +270,5 @@ public static partial class Reproduction
     {
         var json = ConfigFile.ToJson(identity);
         return store.Runs(new RunFilter(identity.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
-    }
-
-    private static IReadOnlyList<ReproductionRow> Rows(ResultStore store, ExperimentConfig config, ClassSet classes)
-    {
-        var rows = new List<ReproductionRow>();
-        // Each table shows its upper bound first, then the rows in the order of Table 1: each differs from the one above it
-        // in what its name says (dense → weakly: the supervision; weakly → +KD: γ; +KD → +KD+MFD: β).
-        var wanted = new List<(TrainingRole Role, string Variant, string Model, Func<LossConfig, LossConfig> Loss)>();
-        wanted.Add((TrainingRole.Teacher, "dense", config.Teacher.Name, DenseLoss));
-        wanted.Add((TrainingRole.Teacher, "weakly", config.Teacher.Name, loss => loss));
-        wanted.Add((TrainingRole.Student, "dense", config.Student.Name, DenseLoss));
-        wanted.AddRange(StudentRows.Select(r => (TrainingRole.Student, r.Variant, config.Student.Name, r.Loss)));
-        foreach (var (role, variant, model, loss) in wanted)
-        {
-            var variantConfig = role == TrainingRole.Teacher
-                ? TeacherConfig(config with { Loss = loss(config.Loss) })
-                : config with { Loss = loss(config.Loss) };
-            var runs = FinishedRuns(store, RunIdentity.Of(variantConfig, role, config.Seeds[0]), role, variant)
-                .Where(r => role == TrainingRole.Teacher ? r.Seed == config.Seeds[0] : config.Seeds.Contains(r.Seed))
-                .GroupBy(r => r.Seed).Select(g => g.Last()).OrderBy(r => r.Seed).ToList();
-            if (runs.Count == 0)
-            {
-                continue; // the upper bound when it was skipped (ReproductionOptions.UpperBound)
-            }
-            var finals = runs.Select(r => store.FinalMetrics(r.Id)).ToList();
-            var perClass = new double[classes.Count];
-            for (var c = 0; c < classes.Count; c++)
-            {
-                var values = runs.Select(r => store.PerClassIoU(r.Id).FirstOrDefault(x => x.ClassIndex == c)?.IoU).OfType<double>().ToList();
-                perClass[c] = values.Count > 0 ? values.Average() : double.NaN;
-            }
-            var consistency = finals.Select(f => f.GetValueOrDefault("temporalConsistency", double.NaN)).ToArray();
-            rows.Add(new ReproductionRow(role, variant, model, SeedSummary.Of(finals.Select(f => f["mIoU"])), SeedSummary.Of(finals.Select(f => f["mPA"])),
-                runs.Select(r => r.Seed).ToArray(), perClass, consistency.All(double.IsFinite) ? SeedSummary.Of(consistency) : null));
-        }
-        return rows;
     }
 }

@@ -12,7 +12,9 @@ namespace WeClick.Experiments;
 /// <remarks>
 /// Tables: <c>runs(id, experiment, role, variant, seed, config, status, started, ended, checkpoint, message)</c>,
 /// <c>epoch_metrics(run, epoch, step, name, value)</c>, <c>final_metrics(run, name, value)</c>,
-/// <c>class_iou(run, class_index, class_name, iou)</c>, <c>timings(run, name, seconds)</c>. Roles and statuses are
+/// <c>class_iou(run, class_index, class_name, iou)</c>, <c>timings(run, name, seconds)</c>, and since version 2 the sweeps
+/// that group runs: <c>sweeps(id, name, experiment, key, definition, created)</c> and
+/// <c>sweep_runs(sweep, run, point, axis_values)</c> (<see cref="Sweep"/>). Roles and statuses are
 /// lower-case text, times ISO 8601 UTC text. The schema version is SQLite's <c>user_version</c>; a file of a newer
 /// version is refused rather than misread. One instance holds one connection and serialises its own calls, so it may be
 /// shared between threads.
@@ -23,10 +25,10 @@ public sealed partial class ResultStore : IDisposable
     public const string FileName = "results.sqlite";
 
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The tables <see cref="ExportCsv"/> accepts by name.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["runs", "epoch_metrics", "final_metrics", "class_iou", "timings"];
+    public static IReadOnlyList<string> Tables { get; } = ["runs", "epoch_metrics", "final_metrics", "class_iou", "timings", "sweeps", "sweep_runs"];
 
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
@@ -95,8 +97,9 @@ public sealed partial class ResultStore : IDisposable
         }
     }
 
-    /// <summary>Creates the schema of a new file; refuses a newer one. In one IMMEDIATE transaction, so two processes
-    /// opening a new file at once create it once.</summary>
+    /// <summary>Creates the schema of a new file and brings an older one up to date (version 1 → 2 adds the sweep tables,
+    /// leaving every run as it was); refuses a newer one. In one IMMEDIATE transaction, so two processes opening a new file
+    /// at once create it once.</summary>
     private void Migrate()
     {
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -145,9 +148,31 @@ public sealed partial class ResultStore : IDisposable
                     seconds REAL NOT NULL);
                 CREATE INDEX timings_run ON timings (run);
                 """, transaction);
+        }
+        if (version < 2)
+        {
+            Execute(connection, """
+                CREATE TABLE sweeps (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    experiment TEXT NOT NULL,
+                    key TEXT NOT NULL UNIQUE,
+                    definition TEXT NOT NULL,
+                    created TEXT NOT NULL);
+                CREATE TABLE sweep_runs (
+                    sweep INTEGER NOT NULL REFERENCES sweeps (id),
+                    run INTEGER NOT NULL REFERENCES runs (id),
+                    point TEXT NOT NULL,
+                    axis_values TEXT NOT NULL,
+                    PRIMARY KEY (sweep, run));
+                """, transaction);
+        }
+        if (version < SchemaVersion)
+        {
             Execute(connection, $"PRAGMA user_version = {SchemaVersion};", transaction);
         }
         transaction.Commit();
+
     }
 
     /// <summary>Closes the file.</summary>

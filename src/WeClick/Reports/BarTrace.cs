@@ -22,6 +22,9 @@ public sealed record BarTrace(IReadOnlyList<string> Categories, IReadOnlyList<do
     /// <summary>The bars' colour ("#4e79a7"); null lets plotly pick from its colourway.</summary>
     public string? Color { get; init; }
 
+    /// <summary>Symmetric error bars on the values (e.g. the std over seeds), one per bar; null for none.</summary>
+    public IReadOnlyList<double>? Errors { get; init; }
+
     /// <inheritdoc/>
     public override string Describe() => $"bar, {Categories.Count} categories";
 
@@ -42,6 +45,10 @@ public sealed record BarTrace(IReadOnlyList<string> Categories, IReadOnlyList<do
         if (Color is not null)
         {
             json["marker"] = new JsonObject { ["color"] = Color };
+        }
+        if (Errors is not null)
+        {
+            json[Horizontal ? "error_x" : "error_y"] = PlotlyJson.ErrorBars(Errors, Values.Count);
         }
     }
 }

@@ -15,5 +15,17 @@ internal static class PlotlyJson
     public static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     /// <summary>An object <c>{"text": title}</c>: plotly.js 3+ rejects a plain string as a title.</summary>
+    /// <summary>plotly.js's symmetric error bars from one value per point (<c>{type: "data", array, visible}</c>).</summary>
+    /// <exception cref="ArgumentException">Not one error per point.</exception>
+    public static JsonObject ErrorBars(IReadOnlyList<double> errors, int points)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count != points)
+        {
+            throw new ArgumentException($"Error bars need one value per point: {points} points, {errors.Count} errors.", nameof(errors));
+        }
+        return new JsonObject { ["type"] = "data", ["array"] = Numbers(errors), ["visible"] = true };
+    }
+
     public static JsonObject Title(string text) => new() { ["text"] = text };
 }

@@ -28,6 +28,9 @@ public sealed record ScatterTrace(IReadOnlyList<double> X, IReadOnlyList<double>
     /// <summary>The marker diameter in pixels; null keeps plotly's default (6).</summary>
     public double? MarkerSize { get; init; }
 
+    /// <summary>Symmetric error bars on y (e.g. the std over seeds), one per point; null for none.</summary>
+    public IReadOnlyList<double>? Errors { get; init; }
+
     /// <summary>A label per point (hover text, and shown beside it in <see cref="ScatterMode.MarkersAndText"/>).</summary>
     public IReadOnlyList<string>? Text { get; init; }
 
@@ -77,6 +80,10 @@ public sealed record ScatterTrace(IReadOnlyList<double> X, IReadOnlyList<double>
         if (marker.Count > 0)
         {
             json["marker"] = marker;
+        }
+        if (Errors is not null)
+        {
+            json["error_y"] = PlotlyJson.ErrorBars(Errors, X.Count);
         }
         if (Text is not null)
         {

@@ -166,7 +166,7 @@ public sealed class ResultStoreTests : IDisposable
             command.ExecuteNonQuery();
         }
         var e = Assert.Throws<InvalidOperationException>(() => ResultStore.Open(path));
-        Assert.Contains("schema version 9 is newer than this weclick's (1)", e.Message);
+        Assert.Contains($"schema version 9 is newer than this weclick's ({ResultStore.SchemaVersion})", e.Message);
         Assert.Throws<FileNotFoundException>(() => ResultStore.OpenExisting(Path.Combine(folder.FullName, "none.sqlite")));
     }
 

@@ -1,0 +1,36 @@
+using WeClick.Evaluation;
+
+namespace WeClick.Experiments;
+
+/// <summary>
+/// Runs an experiment of <see cref="PaperExperiments"/> on a preset: its sweep (<see cref="SweepRunner"/>), then, for the
+/// experiments that put accuracy beside speed (Table 4, Fig. 2), the size and inference speed of every student network
+/// at the schedule's crop, one frame at a time as WeClick runs at inference. The CLI and the notebooks both call this.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs (or continues) <paramref name="experiment"/> on <paramref name="config"/>.</summary>
+    /// <exception cref="ArgumentException">The experiment does not apply to this preset (e.g. table5 off CamVid; named).</exception>
+    public static ExperimentResult Run(PaperExperiment experiment, ExperimentConfig config, SweepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        var sweep = experiment.Build(config);
+        var result = SweepRunner.Run(sweep, options);
+        var profiles = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
+        if (experiment.Chart == ExperimentChart.AccuracyAgainstSpeed || experiment.Name == "table4")
+        {
+            options.Log?.Invoke($"{experiment.Name}: measuring each student network's speed");
+            var device = ExperimentSetup.ParseDevice(config.Device);
+            var classes = result.ClassNames.Count;
+            foreach (var point in sweep.Expand())
+            {
+                using var network = ExperimentSetup.CreateModel(point.Config.Student with { BackboneWeights = null }, classes, device);
+                profiles[point.Label] = ModelProfile.Measure(network, point.Config.StudentSchedule.CropHeight, point.Config.StudentSchedule.CropWidth,
+                    Math.Max(1, point.Config.Evaluation.SpeedFrames));
+            }
+        }
+        return new ExperimentResult(experiment, result, profiles);
+    }
+}

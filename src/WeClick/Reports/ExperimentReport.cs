@@ -1,0 +1,153 @@
+using System.Globalization;
+using WeClick.Experiments;
+using WeClick.Training;
+
+namespace WeClick.Reports;
+
+/// <summary>
+/// An experiment's report (issue #14): one folder per experiment, <c>&lt;workspace&gt;/&lt;config&gt;/experiments/&lt;name&gt;/</c>,
+/// with <c>index.html</c> and <c>report.md</c>: the rows as mean ± std over seeds, a chart suited to the experiment with
+/// the seeds' std as error bars (bars for tables, a line over n for Fig. 5, per-class bars for Fig. 6, mIoU against FPS
+/// for Fig. 2), and what the run was. <see cref="Rows"/> are the cells <c>weclick reproduce --experiment</c> and
+/// <c>weclick runs compare --experiment</c> print.
+/// </summary>
+public static class ExperimentReport
+{
+    /// <summary>The table's column names for <see cref="Rows"/>.</summary>
+    public static IReadOnlyList<string> Columns(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = new List<string> { "row", "mIoU (%)", "of dense", "mPA (%)", "TC (%)", "seeds" };
+        if (result.Profiles.Count > 0)
+        {
+            columns.AddRange(["#params (M)", "FPS"]);
+        }
+        return columns;
+    }
+
+    /// <summary>
+    /// One line of cells per row: label, mIoU, its share of the dense row of the same role (where the sweep has one), mPA,
+    /// TC (in %, mean ± std over seeds), the seeds, and #params and FPS where measured.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var c = CultureInfo.InvariantCulture;
+        var rows = result.Sweep.Rows;
+        return rows.Select(r =>
+        {
+            var dense = rows.FirstOrDefault(d => d.Role == r.Role && d.Variant == "dense");
+            var cells = new List<string>
+            {
+                r.Label, r.MeanIoU.Format(1, 100),
+                dense is null || dense.MeanIoU.Mean <= 0 ? "–" : (r.MeanIoU.Mean / dense.MeanIoU.Mean).ToString("F2", c),
+                r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds),
+            };
+            if (result.Profiles.Count > 0)
+            {
+                var profile = result.Profiles.GetValueOrDefault(r.Label);
+                cells.Add(profile is null ? "" : (profile.Parameters / 1e6).ToString("F2", c));
+                cells.Add(profile is null ? "" : profile.Fps.ToString("F1", c));
+            }
+            return (IReadOnlyList<string>)cells;
+        }).ToList();
+    }
+
+    /// <summary>Writes the report into <c>&lt;workspace&gt;/&lt;config&gt;/experiments/&lt;name&gt;/</c>.</summary>
+    /// <returns>The path of index.html.</returns>
+    public static string Write(ExperimentResult result, string workspace)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrEmpty(workspace);
+        var sweep = result.Sweep.Sweep;
+        var report = new HtmlReport($"{sweep.Title} on {sweep.Base.Name}");
+        report.Paragraph($"{result.Experiment.Name}: {result.Experiment.Varies}.");
+        if (result.Experiment.OnQuick.Length > 0 && sweep.Base.Data.Dataset == "synthetic")
+        {
+            report.Paragraph($"Scaled for a CPU on the synthetic video: {result.Experiment.OnQuick}.");
+        }
+        report.Paragraph(FormattableString.Invariant(
+            $"Dataset {sweep.Base.Data.Dataset}; teacher {sweep.Base.Teacher.Name}, student {sweep.Base.Student.Name} unless a row says otherwise; seeds {string.Join(", ", sweep.Base.Seeds)} ")
+            + FormattableString.Invariant($"(one teacher per distinct teacher setting, trained with the first seed). {result.Sweep.Trained} runs trained and {result.Sweep.Reused} reused in {result.Sweep.WallSeconds / 60:F1} min.")
+            + " mIoU, mPA and TC in %, mean ± std over seeds (sample std).");
+        report.Table(Columns(result), Rows(result));
+        report.Paragraph("The paper's numbers for this experiment are not printed beside ours: this repository does not hold the paper's tables yet " +
+            "(issue #14, part 3; no source reachable from this project quotes them).");
+        report.Figure(Chart(result));
+        if (result.Sweep.Notes.Count > 0)
+        {
+            report.Heading("Neighbour frames");
+            foreach (var line in result.Sweep.Notes)
+            {
+                report.Paragraph(line);
+            }
+        }
+        return report.Write(Path.Combine(workspace, sweep.Base.Name, "experiments", result.Experiment.Name));
+    }
+
+    /// <summary>The experiment's chart, with the seeds' std as error bars.</summary>
+    public static Figure Chart(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.Sweep.Rows;
+        var students = rows.Where(r => r.Role == TrainingRole.Student).ToList();
+        var title = $"{result.Sweep.Sweep.Title}: mIoU (%), mean ± std over seeds";
+        switch (result.Experiment.Chart)
+        {
+            case ExperimentChart.LineOverFrames:
+            {
+                var points = result.Sweep.Sweep.Expand().ToDictionary(p => p.Label);
+                var series = new List<Trace>();
+                foreach (var direction in students.Where(r => points[r.Label].Config.Clip.Frames > 1)
+                             .Select(r => points[r.Label].Config.Clip.Direction).Distinct())
+                {
+                    // Each direction's line starts from n = 1, the row both share (nothing to warp, nothing to choose).
+                    var line = students.Where(r => points[r.Label].Config.Clip.Frames == 1 || points[r.Label].Config.Clip.Direction == direction)
+                        .OrderBy(r => points[r.Label].Config.Clip.Frames).ToList();
+                    series.Add(new ScatterTrace(line.Select(r => (double)points[r.Label].Config.Clip.Frames).ToArray(), line.Select(r => 100 * r.MeanIoU.Mean).ToArray())
+                    {
+                        Name = direction.ToString(),
+                        Errors = line.Select(r => 100 * r.MeanIoU.Std).ToArray(),
+                    });
+                }
+                var figure = new Figure(series) { Layout = { Title = title } };
+                figure.Layout.XAxis.Title = "input frames n";
+                figure.Layout.YAxis.Title = "mIoU (%)";
+                return figure;
+            }
+            case ExperimentChart.PerClass:
+            {
+                var figure = Charts.GroupedBar(result.Sweep.ClassNames, students.Select(r => (r.Label, (IReadOnlyList<double>)r.PerClassIoU.Select(v => 100 * v).ToArray())).ToArray(),
+                    $"{result.Sweep.Sweep.Title}: IoU per class (%), mean over seeds", "IoU (%)");
+                return figure;
+            }
+            case ExperimentChart.AccuracyAgainstSpeed when result.Profiles.Count > 0:
+            {
+                var measured = students.Where(r => result.Profiles.ContainsKey(r.Label)).ToList();
+                var figure = new Figure(new ScatterTrace(measured.Select(r => result.Profiles[r.Label].Fps).ToArray(), measured.Select(r => 100 * r.MeanIoU.Mean).ToArray())
+                {
+                    Mode = ScatterMode.MarkersAndText,
+                    Text = measured.Select(r => r.Label).ToArray(),
+                    Errors = measured.Select(r => 100 * r.MeanIoU.Std).ToArray(),
+                })
+                { Layout = { Title = $"{result.Sweep.Sweep.Title}: mIoU against inference speed" } };
+                figure.Layout.XAxis.Title = "frames per second (one frame, batch 1)";
+                figure.Layout.YAxis.Title = "mIoU (%)";
+                return figure;
+            }
+            default:
+            {
+                var labels = rows.Select(r => r.Label).ToArray();
+                var figure = new Figure(new BarTrace(labels, rows.Select(r => 100 * r.MeanIoU.Mean).ToArray())
+                {
+                    Errors = rows.Select(r => 100 * r.MeanIoU.Std).ToArray(),
+                    Text = rows.Select(r => r.MeanIoU.Format(1, 100)).ToArray(),
+                })
+                { Layout = { Title = title } };
+                figure.Layout.YAxis.Title = "mIoU (%)";
+                figure.Layout.XAxis.TickAngle = labels.Length > 4 ? -30 : null;
+                return figure;
+            }
+        }
+    }
+}

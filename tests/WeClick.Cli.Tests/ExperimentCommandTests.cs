@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using WeClick.Experiments;
+
+namespace WeClick.Cli.Tests;
+
+/// <summary>
+/// Issue #14 from the terminal: <c>weclick experiments</c> lists every experiment; <c>weclick reproduce --experiment</c>
+/// runs one as a sweep, and when its process is killed midway the same command continues where it stopped (finished runs
+/// reused); its report is written; <c>weclick runs compare --experiment</c> and <c>runs sweeps</c> read it back.
+/// </summary>
+public sealed class ExperimentCommandTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("weclick-cli-experiment-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private string[] Tiny(string workspace) =>
+    [
+        "reproduce", "--experiment", "ablation-wf-sign",
+        "--preset", "quick",
+        "--workspace", workspace,
+        "--set", $"data.root={Path.Combine(folder.FullName, "data")}",
+        "--set", "data.synthetic.width=64", "--set", "data.synthetic.height=32", "--set", "data.synthetic.snippetLength=21",
+        "--set", "data.synthetic.trainSnippets=4", "--set", "data.synthetic.valSnippets=2",
+        "--set", "data.workers=0", "--set", "seeds=[0]", "--set", "threads=2",
+        "--set", "teacher.name=deeplabv3plus-mobilenetv2", "--set", "teacher.widthMultiplier=0.5", "--set", "teacher.backboneWeights=null",
+        "--set", "student.widthMultiplier=0.25",
+        "--set", "teacherSchedule.epochs=1", "--set", "studentSchedule.epochs=3",
+        "--set", "teacherSchedule.batchSize=2", "--set", "studentSchedule.batchSize=2",
+        "--set", "teacherSchedule.cropHeight=32", "--set", "teacherSchedule.cropWidth=64",
+        "--set", "studentSchedule.cropHeight=32", "--set", "studentSchedule.cropWidth=64",
+        "--set", "evaluation.temporalFrames=0",
+    ];
+
+    [Fact]
+    public void Experiments_ListsEveryName_WithWhatItVaries()
+    {
+        var result = CliRunner.Run("experiments");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        foreach (var experiment in PaperExperiments.All)
+        {
+            Assert.Contains(experiment.Name, result.Stdout);
+        }
+        var markdown = CliRunner.Run("experiments", "--markdown");
+        Assert.Contains("| `table2` | MFD direction: forward, backward, bi-direction (n = 3, interval 1) |", markdown.Stdout);
+
+        var unknown = CliRunner.Run("reproduce", "--experiment", "table9", "--workspace", Path.Combine(folder.FullName, "none"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Unknown experiment 'table9'", unknown.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(folder.FullName, "none")));
+    }
+
+    [Fact]
+    public void ReproduceExperiment_KilledMidway_ContinuesWhereItStopped_AndItsRowsReadBack()
+    {
+        var workspace = Path.Combine(folder.FullName, "ws");
+        // Kill once the teacher and the first student are trained, while the second student trains.
+        KillAfter(Tiny(workspace), "sweep ablation-wf-sign: 2 of 3 trained");
+
+        var resumed = CliRunner.Run(Tiny(workspace));
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("= 3 runs; 2 reused, 1 to train", resumed.Stderr);
+        Assert.Contains("teacher weakly seed 0: finished before, reused", resumed.Stderr);
+        Assert.Contains("student decreasing seed 0: finished before, reused", resumed.Stderr);
+        Assert.Contains("1 runs trained, 2 reused", resumed.Stdout);
+        Assert.Contains("decreasing", resumed.Stdout);
+        Assert.Contains("literal", resumed.Stdout);
+
+        var report = Path.Combine(workspace, "quick", "experiments", "ablation-wf-sign");
+        var markdown = File.ReadAllText(Path.Combine(report, "report.md"));
+        Assert.Contains("| decreasing |", markdown);
+        Assert.Contains("| literal |", markdown);
+        Assert.Contains("\"error_y\"", File.ReadAllText(Path.Combine(report, "index.html")));
+
+        using (var store = ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName)))
+        {
+            var sweep = Assert.Single(store.Sweeps());
+            Assert.Equal(("ablation-wf-sign", 3), (sweep.Name, sweep.Runs));
+            // The killed run is closed as interrupted, its successor finished; no row is left running.
+            Assert.DoesNotContain(store.Runs(), r => r.Status == RunStatus.Running);
+        }
+
+        var compare = CliRunner.Run("runs", "compare", "--experiment", "ablation-wf-sign", "--workspace", workspace);
+        Assert.True(compare.ExitCode == 0, compare.Stderr);
+        var rows = resumed.Stdout.Split('\n').Where(l => l.Contains("decreasing") || l.Contains("literal")).Select(l => l.Trim()).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Contains(row[..Math.Min(row.Length, 40)].Split('│', StringSplitOptions.TrimEntries)[1], compare.Stdout));
+        var sweeps = CliRunner.Run("runs", "sweeps", "--workspace", workspace);
+        Assert.Contains("ablation-wf-sign", sweeps.Stdout);
+
+        var again = CliRunner.Run(Tiny(workspace));
+        Assert.Contains("3 reused, 0 to train", again.Stderr);
+    }
+
+    // Starts the command, waits for a line on its standard error, then SIGKILLs it.
+    private static void KillAfter(string[] arguments, string line)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(CliRunner.CliDirectory, "weclick.dll"));
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } text)
+            {
+                lock (seen)
+                {
+                    seen.Add(text);
+                }
+                if (text.Contains(line, StringComparison.Ordinal))
+                {
+                    reached.TrySetResult();
+                }
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        if (!reached.Task.Wait(TimeSpan.FromMinutes(4)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"never saw '{line}'; stderr: {string.Join('\n', seen)}");
+        }
+        process.Kill(); // SIGKILL on Linux: no handler runs, as when a machine dies
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the killed process did not exit");
+        Assert.NotEqual(0, process.ExitCode);
+    }
+}
