@@ -27,6 +27,11 @@ internal static class ReproduceCommand
             DefaultValueFactory = _ => "table1",
         };
         command.Options.Add(experiment);
+        var planOnly = new Option<bool>("--plan")
+        {
+            Description = "Show the plan (every run, to train or reused from the workspace, and a time estimate) and stop: nothing is trained or written.",
+        };
+        command.Options.Add(planOnly);
         arguments.AddTo(command);
         command.SetAction(parse =>
         {
@@ -34,6 +39,12 @@ internal static class ReproduceCommand
             var chosen = PaperExperiments.Get(name); // an unknown name fails here, before anything runs
             var config = arguments.ResolveAndConfigureEngine(parse);
             var workspace = parse.GetValue(arguments.Workspace)!;
+            if (parse.GetValue(planOnly))
+            {
+                var sweep = name == "table1" ? PaperExperiments.Table1(config, !parse.GetValue(noUpperBound)) : chosen.Build(config);
+                SweepRunner.Run(sweep, new SweepOptions { Workspace = workspace, Log = line => Console.Error.WriteLine(line), PlanOnly = true });
+                return 0;
+            }
             if (name != "table1")
             {
                 return RunExperiment(chosen, config, workspace);

@@ -21,6 +21,10 @@ public sealed record SweepOptions
     /// </summary>
     public Action? Checked { get; init; }
 
+    /// <summary>Show the plan (each run, to train or reused, and the time estimate) and stop: nothing is trained, no data
+    /// rendered, no store created.</summary>
+    public bool PlanOnly { get; init; }
+
     /// <summary>Stops the current run between steps; its checkpoint lets the next call resume it.</summary>
     public CancellationToken Cancellation { get; init; }
 }

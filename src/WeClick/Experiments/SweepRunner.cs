@@ -21,7 +21,8 @@ public static class SweepRunner
         public string Title => $"{(Role == TrainingRole.Teacher ? "" : "student ")}{Label} seed {Seed}";
     }
 
-    /// <summary>Runs (or continues) the sweep.</summary>
+    /// <summary>Runs (or continues) the sweep; with <see cref="SweepOptions.PlanOnly"/> only shows its plan (no rows, no
+    /// sweep recorded: <see cref="SweepResult.SweepId"/> 0).</summary>
     /// <exception cref="ConfigException">A point's config is invalid (named), before any training.</exception>
     public static SweepResult Run(Sweep sweep, SweepOptions options)
     {
@@ -41,8 +42,13 @@ public static class SweepRunner
                 throw new ConfigException($"Sweep '{sweep.Name}', point '{point.Label}': {e.Message}");
             }
         }
+        var plan = Plan(sweep, points);
+        if (options.PlanOnly)
+        {
+            return ShowPlan(sweep, points, plan, options, log, clock);
+        }
         ExperimentSetup.ConfigureEngine(sweep.Base);
-        foreach (var data in points.Select(p => p.Config).DistinctBy(c => ConfigFile.ToJson(c with { Seeds = [0] }).GetHashCode(StringComparison.Ordinal)))
+        foreach (var data in points.Select(p => p.Config).DistinctBy(c => ConfigFile.ToJson(new ExperimentConfig { Data = c.Data })))
         {
             if (ExperimentSetup.EnsureData(data))
             {
@@ -61,14 +67,10 @@ public static class SweepRunner
         })).Distinct().ToList();
         options.Checked?.Invoke();
 
-        var plan = Plan(sweep, points);
         using var store = ResultStore.ForWorkspace(options.Workspace);
         var sweepId = store.EnsureSweep(sweep);
         var toTrain = plan.Where(r => Finished(store, r) is null).ToList();
-        var estimate = toTrain.Select(r => Estimate(store, r)).ToList();
-        log(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {sweep.Name} on {sweep.Base.Name}: {points.Count} points × {sweep.Base.Seeds.Count} seeds and {plan.Count(r => r.Role == TrainingRole.Teacher)} teachers = {plan.Count} runs; " +
-            $"{plan.Count - toTrain.Count} reused, {toTrain.Count} to train{Minutes(estimate)}"));
+        log(PlanLine(sweep, points, plan, toTrain, toTrain.Select(r => Estimate(store, r)).ToList()));
 
         var teacherWeights = new Dictionary<string, string>(StringComparer.Ordinal);
         var validations = new Dictionary<string, Data.IClipDataset>(StringComparer.Ordinal);
@@ -106,6 +108,26 @@ public static class SweepRunner
         var (rows, classNames) = Rows(store, sweepId, sweep.PointLabels());
         return new SweepResult(sweep, sweepId, rows, classNames, notes, trained, reused, clock.Elapsed.TotalSeconds);
     }
+
+    // The plan and nothing else: what would be trained and what reused, read from the store if the workspace has one (a
+    // dry run leaves no file behind and renders no data).
+    private static SweepResult ShowPlan(Sweep sweep, IReadOnlyList<SweepPoint> points, List<PlannedRun> plan, SweepOptions options, Action<string> log, Stopwatch clock)
+    {
+        var path = Path.Combine(options.Workspace, ResultStore.FileName);
+        using var store = File.Exists(path) ? ResultStore.OpenExisting(path) : null;
+        var toTrain = store is null ? plan : plan.Where(r => Finished(store, r) is null).ToList();
+        log(PlanLine(sweep, points, plan, toTrain, store is null ? toTrain.Select(_ => (double?)null).ToList() : toTrain.Select(r => Estimate(store, r)).ToList()));
+        foreach (var run in plan)
+        {
+            log($"  {(toTrain.Contains(run) ? "to train" : "reused  ")}  {run.Title}");
+        }
+        return new SweepResult(sweep, 0, [], [], [], 0, plan.Count - toTrain.Count, clock.Elapsed.TotalSeconds);
+    }
+
+    private static string PlanLine(Sweep sweep, IReadOnlyList<SweepPoint> points, List<PlannedRun> plan, List<PlannedRun> toTrain, IReadOnlyList<double?> estimates) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"sweep {sweep.Name} on {sweep.Base.Name}: {points.Count} points × {sweep.Base.Seeds.Count} seeds and {plan.Count(r => r.Role == TrainingRole.Teacher)} teachers = {plan.Count} runs; ") +
+        string.Create(CultureInfo.InvariantCulture, $"{plan.Count - toTrain.Count} reused, {toTrain.Count} to train{Minutes(estimates)}");
 
     /// <summary>
     /// The rows of a sweep as the store holds them: for each teacher and point the latest finished run of every seed it
