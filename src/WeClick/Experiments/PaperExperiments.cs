@@ -90,7 +90,7 @@ public static class PaperExperiments
         values.AddRange(Enumerable.Range(2, 4).Select(n => Value($"forward, n = {n}", "clip.direction=forward", $"clip.frames={n}")));
         values.AddRange(Enumerable.Range(3, 3).Select(n => Value($"bi-direction, n = {n}", "clip.direction=biDirection", $"clip.frames={n}")));
         var based = ApplyAll(WithFramesAround(config, 4, 2), "clip.sampling=fixed", "clip.interval=1");
-        return new Sweep("figure5", "Input frames (Fig. 5)", OnQuick(based, [0, 1]), [new SweepAxis("frames", values)]);
+        return new Sweep("figure5", "Input frames (Fig. 5)", based, [new SweepAxis("frames", values)]) { Seeds = FirstSeedsOnQuick(config, 2) };
     }
 
     /// <summary>Table 3: sampling interval 1, 4, 7 and random within 1–4 (the paper's "16th to 19th"), forward and bi-direction, n = 3.</summary>
@@ -104,7 +104,10 @@ public static class PaperExperiments
             Value("random 1-4", "clip.sampling=random", "clip.minInterval=1", "clip.maxInterval=4"),
         ]);
         var direction = new SweepAxis("direction", [Value("forward", "clip.direction=forward"), Value("bi-direction", "clip.direction=biDirection")]);
-        return new Sweep("table3", "Neighbour sampling (Table 3)", OnQuick(ApplyAll(WithFramesAround(config, 14, 7), "clip.frames=3"), [0, 1]), [direction, sampling]);
+        return new Sweep("table3", "Neighbour sampling (Table 3)", ApplyAll(WithFramesAround(config, 14, 7), "clip.frames=3"), [direction, sampling])
+        {
+            Seeds = FirstSeedsOnQuick(config, 2),
+        };
     }
 
     /// <summary>
@@ -127,7 +130,7 @@ public static class PaperExperiments
             values.Add(new SweepValue($"{student} baseline", [$"student.name={model}", .. Weakly.Overrides]));
             values.AddRange(teachers.Select(t => new SweepValue($"{t.Item1} → {student} WeClick", [$"teacher.name={t.Item2}", $"student.name={model}"])));
         }
-        return new Sweep("table4", "Teacher/student pairs (Table 4)", OnQuick(config, [0]), [new SweepAxis("pair", values)]);
+        return new Sweep("table4", "Teacher/student pairs (Table 4)", config, [new SweepAxis("pair", values)]) { Seeds = FirstSeedsOnQuick(config, 1) };
     }
 
     /// <summary>Fig. 6: per-class IoU of the baseline and WeClick (Table 1's runs).</summary>
@@ -142,7 +145,7 @@ public static class PaperExperiments
                 new SweepValue("DL-R18", ["student.name=deeplabv3plus-resnet18", "student.widthMultiplier=1", $"student.backboneWeights={ExperimentPresets.ResNet18ImageNetWeights}"]) }
             : new[] { Value("DL-R18", "student.name=deeplabv3plus-resnet18"), Value("PSP-R18", "student.name=pspnet-resnet18"),
                 Value("DL-MNv2", "student.name=deeplabv3plus-mobilenetv2"), Value("PSP-MNv2", "student.name=pspnet-mobilenetv2") };
-        return new Sweep("figure2", "Accuracy against speed (Fig. 2)", OnQuick(config, [0]), [new SweepAxis("student", students)]);
+        return new Sweep("figure2", "Accuracy against speed (Fig. 2)", config, [new SweepAxis("student", students)]) { Seeds = FirstSeedsOnQuick(config, 1) };
     }
 
     /// <summary>Table 5: the CamVid row (GatedCRF baseline, WeClick) with the dense upper bound.</summary>
@@ -173,7 +176,7 @@ public static class PaperExperiments
     }
 
     private static Sweep Lambda(ExperimentConfig config) =>
-        new("ablation-gcrf-lambda", "Gated CRF weight λ", OnQuick(config, [0, 1]), [SweepAxis.Over("loss.lambda", ["0", "0.05", "0.1", "0.2"], "λ")]);
+        new("ablation-gcrf-lambda", "Gated CRF weight λ", config, [SweepAxis.Over("loss.lambda", ["0", "0.05", "0.1", "0.2"], "λ")]) { Seeds = FirstSeedsOnQuick(config, 2) };
 
     // A sweep of one axis over the WeClick row (an ablation of a WeClick setting).
     private static Sweep Axis(ExperimentConfig config, string name, string title, SweepAxis axis) => new(name, title, config, [axis]);
@@ -184,9 +187,10 @@ public static class PaperExperiments
 
     private static bool IsQuick(ExperimentConfig config) => config.Data.Dataset == "synthetic";
 
-    // The CPU scaling of an experiment: fewer seeds on the synthetic preset (a subset of the preset's own, in its order).
-    private static ExperimentConfig OnQuick(ExperimentConfig config, IReadOnlyList<int> seeds) =>
-        IsQuick(config) ? config with { Seeds = config.Seeds.Take(seeds.Count).ToArray() } : config;
+    // The CPU scaling of an experiment: on the synthetic preset, the first `count` of the preset's seeds (the runs keep the
+    // preset's seeds list, so they are the same runs other experiments train); elsewhere all of them.
+    private static IReadOnlyList<int>? FirstSeedsOnQuick(ExperimentConfig config, int count) =>
+        IsQuick(config) ? config.Seeds.Take(count).ToArray() : null;
 
     /// <summary>
     /// The config with at least <paramref name="before"/> frames before and <paramref name="after"/> after each labelled

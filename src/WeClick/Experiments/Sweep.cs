@@ -12,12 +12,22 @@ namespace WeClick.Experiments;
 /// </summary>
 /// <param name="Name">The experiment's name (<c>table2</c>): the sweep's name in the store and its report folder.</param>
 /// <param name="Title">A line for tables and reports (<c>MFD direction (Table 2)</c>).</param>
-/// <param name="Base">The config every point starts from; its <c>seeds</c> are the sweep's.</param>
+/// <param name="Base">The config every point starts from; its <c>seeds</c> are the sweep's unless <see cref="Seeds"/> picks some.</param>
 /// <param name="Axes">The axes; none = one point, the base itself.</param>
 public sealed record Sweep(string Name, string Title, ExperimentConfig Base, IReadOnlyList<SweepAxis> Axes)
 {
     /// <summary>Also train and report the teacher on dense labels (the upper bound of the teacher row).</summary>
     public bool DenseTeacher { get; init; }
+
+    /// <summary>
+    /// The seeds the sweep trains, a part of the base's <c>seeds</c> (null: all of them). The runs keep the base's seeds
+    /// list in their config, so a sweep over fewer seeds trains the same runs as a sweep over all and shares them; the
+    /// teacher is always the base's first seed's.
+    /// </summary>
+    public IReadOnlyList<int>? Seeds { get; init; }
+
+    /// <summary>The seeds trained: <see cref="Seeds"/>, or the base's.</summary>
+    public IReadOnlyList<int> TrainedSeeds => Seeds ?? Base.Seeds;
 
     /// <summary>
     /// The points, in table order: the first axis varies slowest. Each point's values are checked
@@ -30,6 +40,10 @@ public sealed record Sweep(string Name, string Title, ExperimentConfig Base, IRe
     public IReadOnlyList<SweepPoint> Expand()
     {
         ArgumentNullException.ThrowIfNull(Base);
+        if (TrainedSeeds.Count == 0 || TrainedSeeds.Any(seed => !Base.Seeds.Contains(seed)))
+        {
+            throw new ArgumentException($"Sweep '{Name}': its seeds [{string.Join(", ", TrainedSeeds)}] must be some of the config's seeds [{string.Join(", ", Base.Seeds)}].");
+        }
         var combinations = new List<List<(SweepAxis Axis, SweepValue Value)>> { new() };
         foreach (var axis in Axes)
         {
@@ -94,6 +108,7 @@ public sealed record Sweep(string Name, string Title, ExperimentConfig Base, IRe
             return new Sweep(root["name"]!.GetValue<string>(), root["title"]!.GetValue<string>(), ConfigFile.FromJson(root["base"]!.ToJsonString(), "sweep definition"), axes)
             {
                 DenseTeacher = root["denseTeacher"]?.GetValue<bool>() ?? false,
+                Seeds = root["seeds"]?.AsArray().Select(x => x!.GetValue<int>()).ToArray(),
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
@@ -104,7 +119,7 @@ public sealed record Sweep(string Name, string Title, ExperimentConfig Base, IRe
 
     /// <summary>
     /// The definition as JSON: name, title, base config (without <c>device</c>, <c>threads</c> and <c>data.workers</c>, which select
-    /// hardware, not results), axes and whether the dense teacher is trained. Stored with the sweep.
+    /// hardware, not results), axes, whether the dense teacher is trained, and the seeds trained. Stored with the sweep.
     /// </summary>
     public string DefinitionJson()
     {
@@ -124,6 +139,7 @@ public sealed record Sweep(string Name, string Title, ExperimentConfig Base, IRe
                 }).ToArray()),
             }).ToArray()),
             ["denseTeacher"] = DenseTeacher,
+            ["seeds"] = new JsonArray(TrainedSeeds.Select(x => (JsonNode)JsonValue.Create(x)).ToArray()),
         };
         return definition.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

@@ -126,7 +126,7 @@ public static class SweepRunner
 
     private static string PlanLine(Sweep sweep, IReadOnlyList<SweepPoint> points, List<PlannedRun> plan, List<PlannedRun> toTrain, IReadOnlyList<double?> estimates) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"sweep {sweep.Name} on {sweep.Base.Name}: {points.Count} points × {sweep.Base.Seeds.Count} seeds and {plan.Count(r => r.Role == TrainingRole.Teacher)} teachers = {plan.Count} runs; ") +
+            $"sweep {sweep.Name} on {sweep.Base.Name}: {points.Count} points × {sweep.TrainedSeeds.Count} seeds and {plan.Count(r => r.Role == TrainingRole.Teacher)} teachers = {plan.Count} runs; ") +
         string.Create(CultureInfo.InvariantCulture, $"{plan.Count - toTrain.Count} reused, {toTrain.Count} to train{Minutes(estimates)}");
 
     /// <summary>
@@ -179,8 +179,8 @@ public static class SweepRunner
     // (so an interrupted sweep has whole seeds done).
     private static List<PlannedRun> Plan(Sweep sweep, IReadOnlyList<SweepPoint> points)
     {
-        var seeds = sweep.Base.Seeds;
-        var teacherSeed = seeds[0];
+        var seeds = sweep.TrainedSeeds;
+        var teacherSeed = sweep.Base.Seeds[0];
         var plan = new List<PlannedRun>();
         if (sweep.DenseTeacher)
         {

@@ -67,8 +67,8 @@ public static class ExperimentReport
             report.Paragraph($"Scaled for a CPU on the synthetic video: {result.Experiment.OnQuick}.");
         }
         report.Paragraph(FormattableString.Invariant(
-            $"Dataset {sweep.Base.Data.Dataset}; teacher {sweep.Base.Teacher.Name}, student {sweep.Base.Student.Name} unless a row says otherwise; seeds {string.Join(", ", sweep.Base.Seeds)} ")
-            + FormattableString.Invariant($"(one teacher per distinct teacher setting, trained with the first seed). {result.Sweep.Trained} runs trained and {result.Sweep.Reused} reused in {result.Sweep.WallSeconds / 60:F1} min.")
+            $"Dataset {sweep.Base.Data.Dataset}; teacher {sweep.Base.Teacher.Name}, student {sweep.Base.Student.Name} unless a row says otherwise; seeds {string.Join(", ", sweep.TrainedSeeds)} ")
+            + FormattableString.Invariant($"(one teacher per distinct teacher setting, trained with the preset's first seed). {result.Sweep.Trained} runs trained and {result.Sweep.Reused} reused in {result.Sweep.WallSeconds / 60:F1} min.")
             + " mIoU, mPA and TC in %, mean ± std over seeds (sample std).");
         report.Table(Columns(result), Rows(result));
         report.Paragraph("The paper's numbers for this experiment are not printed beside ours: this repository does not hold the paper's tables yet " +

@@ -60,6 +60,9 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
         var twice = new Sweep("s", "S", tiny.Config, [new SweepAxis("a", [new SweepValue("x", ["loss.beta=0.5"]), new SweepValue("y", ["loss.beta=0.5"])])]);
         Assert.Contains("'x' and 'y' train the same run", Assert.Throws<ArgumentException>(() => twice.Expand()).Message);
 
+        var otherSeed = new Sweep("s", "S", tiny.Config, []) { Seeds = [7] };
+        Assert.Contains("must be some of the config's seeds", Assert.Throws<ArgumentException>(() => otherSeed.Expand()).Message);
+
         var sameLabel = new Sweep("s", "S", tiny.Config, [new SweepAxis("a", [new SweepValue("x", ["loss.beta=0.5"]), new SweepValue("x", ["loss.beta=2"])])]);
         Assert.Contains("the value 'x' twice", Assert.Throws<ArgumentException>(() => sameLabel.Expand()).Message);
     }
@@ -101,8 +104,10 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
             {
                 Reproduction.NeighbourNotes(point.Config, _ => { });
             }
-            // Scaled seeds on the synthetic video are a prefix of the preset's.
-            Assert.Equal(config.Seeds.Take(sweep.Base.Seeds.Count), sweep.Base.Seeds);
+            // Scaled seeds on the synthetic video are a prefix of the preset's, and the runs keep the preset's seeds list
+            // (so they are the runs other experiments train).
+            Assert.Equal(config.Seeds.Take(sweep.TrainedSeeds.Count), sweep.TrainedSeeds);
+            Assert.All(points, p => Assert.Equal(config.Seeds, p.Config.Seeds));
         }
         Assert.Contains("synthetic video only", PaperExperiments.Get("ablation-flow").OnQuick);
         Assert.Throws<ArgumentException>(() => PaperExperiments.Get("ablation-flow").Build(ExperimentPresets.CamVidCpu));
