@@ -176,7 +176,7 @@ public static class PaperExperiments
     }
 
     private static Sweep Lambda(ExperimentConfig config) =>
-        new("ablation-gcrf-lambda", "Gated CRF weight λ", config, [SweepAxis.Over("loss.lambda", ["0", "0.05", "0.1", "0.2"], "λ")]) { Seeds = FirstSeedsOnQuick(config, 2) };
+        new("ablation-gcrf-lambda", "Gated CRF weight λ", config, [new SweepAxis("λ", new[] { "0", "0.05", "0.1", "0.2" }.Select(v => Value($"λ = {v}", $"loss.lambda={v}")).ToArray())]) { Seeds = FirstSeedsOnQuick(config, 2) };
 
     // A sweep of one axis over the WeClick row (an ablation of a WeClick setting).
     private static Sweep Axis(ExperimentConfig config, string name, string title, SweepAxis axis) => new(name, title, config, [axis]);
