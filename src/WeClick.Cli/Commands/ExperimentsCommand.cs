@@ -24,7 +24,7 @@ internal static class ExperimentsCommand
                 Console.WriteLine("| --- | --- | --- |");
                 foreach (var experiment in PaperExperiments.All)
                 {
-                    Console.WriteLine($"| `{experiment.Name}` | {experiment.Varies} | {(experiment.OnQuick.Length == 0 ? "as on any preset" : experiment.OnQuick)} |");
+                    Console.WriteLine($"| `{experiment.Name}` | {Cell(experiment.Varies)} | {Cell(experiment.OnQuick.Length == 0 ? "as on any preset" : experiment.OnQuick)} |");
                 }
                 return 0;
             }
@@ -43,4 +43,7 @@ internal static class ExperimentsCommand
         });
         return command;
     }
+
+    // A Markdown table cell: a '|' of the text (|ŷ − ŷ_T|) would end the cell.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -139,7 +139,7 @@ internal static class RunsCommand
         foreach (var record in sweeps)
         {
             var sweep = Sweep.FromDefinition(record.Definition);
-            var (rows, classes) = SweepRunner.Rows(store, record.Id, sweep.PointLabels());
+            var (rows, classes) = SweepRunner.Rows(store, record.Id, SweepRunner.RowLabels(sweep));
             var result = new ExperimentResult(experiment, new SweepResult(sweep, record.Id, rows, classes, [], 0, 0, 0), new Dictionary<string, WeClick.Evaluation.ModelProfile>());
             var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Title} on {record.Experiment} (sweep {record.Id}, {record.Runs} runs)"));
             foreach (var column in WeClick.Reports.ExperimentReport.Columns(result))

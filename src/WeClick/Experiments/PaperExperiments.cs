@@ -34,7 +34,7 @@ public static class PaperExperiments
         new("table1", "training schemes: dense (upper bound), weakly, weakly+KD, weakly+KD+MFD; and the teacher on clicks and dense labels",
             "", ExperimentChart.Bars, c => Table1(c)),
         new("table2", "MFD direction: forward, backward, bi-direction (n = 3, interval 1)",
-            "snippets rendered with 4 frames before and 2 after the labelled one", ExperimentChart.Bars, Table2),
+            "snippets rendered with 4 frames before and 2 after the labelled frame (other scenes than Table 1's, so its own teacher)", ExperimentChart.Bars, Table2),
         new("figure5", "input frames n = 1 (no MFD) to 5, forward and bi-direction",
             "snippets with 4 frames before and 2 after; seeds 0 and 1", ExperimentChart.LineOverFrames, Figure5),
         new("table3", "neighbour sampling: interval 1, 4, 7 and random within 1-4, forward and bi-direction (n = 3)",

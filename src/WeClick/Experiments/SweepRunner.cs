@@ -70,7 +70,8 @@ public static class SweepRunner
         using var store = ResultStore.ForWorkspace(options.Workspace);
         var sweepId = store.EnsureSweep(sweep);
         var toTrain = plan.Where(r => Finished(store, r) is null).ToList();
-        log(PlanLine(sweep, points, plan, toTrain, toTrain.Select(r => Estimate(store, r)).ToList()));
+        var measured = new Dictionary<string, List<double>>(StringComparer.Ordinal); // this call's runs, by Shape
+        log(PlanLine(sweep, points, plan, toTrain, toTrain.Select(r => Estimate(store, r, measured)).ToList()));
 
         var teacherWeights = new Dictionary<string, string>(StringComparer.Ordinal);
         var validations = new Dictionary<string, Data.IClipDataset>(StringComparer.Ordinal);
@@ -97,7 +98,13 @@ public static class SweepRunner
             if (weightsBefore is null)
             {
                 trained++;
-                var left = toTrain.Skip(trained).Select(r => Estimate(store, r)).ToList();
+                var seconds = store.Timings(record.Id).Sum(t => t.Seconds);
+                if (!measured.TryGetValue(Shape(run), out var list))
+                {
+                    measured[Shape(run)] = list = [];
+                }
+                list.Add(seconds);
+                var left = toTrain.Skip(trained).Select(r => Estimate(store, r, measured)).ToList();
                 log($"sweep {sweep.Name}: {trained} of {toTrain.Count} trained{Minutes(left, "left")}");
             }
             else
@@ -105,7 +112,7 @@ public static class SweepRunner
                 reused++;
             }
         }
-        var (rows, classNames) = Rows(store, sweepId, sweep.PointLabels());
+        var (rows, classNames) = Rows(store, sweepId, RowLabels(sweep));
         return new SweepResult(sweep, sweepId, rows, classNames, notes, trained, reused, clock.Elapsed.TotalSeconds);
     }
 
@@ -116,7 +123,7 @@ public static class SweepRunner
         var path = Path.Combine(options.Workspace, ResultStore.FileName);
         using var store = File.Exists(path) ? ResultStore.OpenExisting(path) : null;
         var toTrain = store is null ? plan : plan.Where(r => Finished(store, r) is null).ToList();
-        log(PlanLine(sweep, points, plan, toTrain, store is null ? toTrain.Select(_ => (double?)null).ToList() : toTrain.Select(r => Estimate(store, r)).ToList()));
+        log(PlanLine(sweep, points, plan, toTrain, store is null ? toTrain.Select(_ => (double?)null).ToList() : toTrain.Select(r => Estimate(store, r, null)).ToList()));
         foreach (var run in plan)
         {
             log($"  {(toTrain.Contains(run) ? "to train" : "reused  ")}  {run.Title}");
@@ -135,15 +142,14 @@ public static class SweepRunner
     /// </summary>
     /// <param name="store">The results store.</param>
     /// <param name="sweepId">The sweep's id in it.</param>
-    /// <param name="pointLabels">The points' labels in table order (<see cref="Sweep.PointLabels"/>).</param>
-    public static (IReadOnlyList<SweepRow> Rows, IReadOnlyList<string> ClassNames) Rows(ResultStore store, long sweepId, IReadOnlyList<string> pointLabels)
+    /// <param name="rowLabels">The rows' labels in table order (<see cref="RowLabels"/>); a row the store holds under
+    /// another label (a sweep recorded by an older weclick) follows them.</param>
+    public static (IReadOnlyList<SweepRow> Rows, IReadOnlyList<string> ClassNames) Rows(ResultStore store, long sweepId, IReadOnlyList<string> rowLabels)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(pointLabels);
+        ArgumentNullException.ThrowIfNull(rowLabels);
         var members = store.SweepRuns(sweepId).Where(m => m.Run.Status == RunStatus.Finished).ToList();
-        var order = members.Where(m => m.Run.Role == TrainingRole.Teacher).Select(m => m.Point)
-            .OrderBy(label => label.StartsWith("teacher dense", StringComparison.Ordinal) ? 0 : 1).Distinct()
-            .Concat(pointLabels).ToList();
+        var order = rowLabels.Concat(members.Select(m => m.Point)).Distinct().ToList();
         var rows = new List<SweepRow>();
         IReadOnlyList<string> classNames = [];
         foreach (var label in order)
@@ -175,6 +181,15 @@ public static class SweepRunner
         return (rows, classNames);
     }
 
+    /// <summary>The labels of a sweep's rows in table order: its teachers (the dense one first), then its points. Needs no
+    /// file on disk, so a stored sweep's rows are read in order from its definition alone.</summary>
+    public static IReadOnlyList<string> RowLabels(Sweep sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var points = sweep.Expand();
+        return Plan(sweep, points).Where(r => r.Role == TrainingRole.Teacher).Select(r => r.Label).Concat(points.Select(p => p.Label)).ToArray();
+    }
+
     // Teachers first (each distinct teacher once, the dense one too when asked), then every point for every seed, seed-major
     // (so an interrupted sweep has whole seeds done).
     private static List<PlannedRun> Plan(Sweep sweep, IReadOnlyList<SweepPoint> points)
@@ -190,9 +205,11 @@ public static class SweepRunner
         var teachers = points.Where(p => p.NeedsTeacher)
             .Select(p => (Point: p, Key: RunIdentity.Key(p.TeacherConfig, TrainingRole.Teacher, teacherSeed)))
             .DistinctBy(t => t.Key).ToList();
+        // Several teachers: named by their network where that tells them apart (Table 4), else by the first point they serve.
+        var byModel = teachers.Select(t => t.Point.Config.Teacher.Name).Distinct().Count() == teachers.Count;
         foreach (var (point, _) in teachers)
         {
-            var label = teachers.Count == 1 ? "teacher weakly" : $"teacher weakly · {point.Label}";
+            var label = teachers.Count == 1 ? "teacher weakly" : $"teacher weakly · {(byModel ? point.Config.Teacher.Name : point.Label)}";
             plan.Add(new PlannedRun(label, [], TrainingRole.Teacher, "weakly", teacherSeed, point.TeacherConfig, null));
         }
         foreach (var seed in seeds)
@@ -214,10 +231,15 @@ public static class SweepRunner
             .LastOrDefault(r => r.Seed == run.Seed && r.ConfigJson == json && r.Checkpoint is { } c && File.Exists(c));
     }
 
-    // Seconds a run will take, from the store: the median recorded time (training, evaluation, TC) of finished runs of the
-    // same config name, role and variant, else of the same role; null before any such run finished.
-    private static double? Estimate(ResultStore store, PlannedRun run)
+    // Seconds a run will take: the median of this call's runs of the same shape (role, scheme, network, frames per clip)
+    // once one finished; before that, the median recorded time (training, evaluation, TC) of the store's finished runs of the
+    // same config name, role and scheme, else of the same role; null before any such run finished.
+    private static double? Estimate(ResultStore store, PlannedRun run, Dictionary<string, List<double>>? measured)
     {
+        if (measured is not null && measured.TryGetValue(Shape(run), out var mine) && mine.Count > 0)
+        {
+            return mine.Order().ElementAt(mine.Count / 2);
+        }
         var same = store.Runs(new RunFilter(run.Config.Name, run.Role, run.Variant, RunStatus.Finished));
         if (same.Count == 0)
         {
@@ -225,6 +247,14 @@ public static class SweepRunner
         }
         var seconds = same.TakeLast(9).Select(r => store.Timings(r.Id).Sum(t => t.Seconds)).Where(s => s > 0).Order().ToList();
         return seconds.Count == 0 ? null : seconds[seconds.Count / 2];
+    }
+
+    // What a run's time depends on most: its role, scheme, network and the frames its clips load.
+    private static string Shape(PlannedRun run)
+    {
+        var model = run.Role == TrainingRole.Teacher ? run.Config.Teacher : run.Config.Student;
+        var frames = run.Role == TrainingRole.Teacher ? 1 : ExperimentTraining.StudentFrames(run.Config);
+        return FormattableString.Invariant($"{run.Role}|{run.Variant}|{model.Name}|{model.WidthMultiplier}|{frames}");
     }
 
     private static string Minutes(IReadOnlyList<double?> estimates, string what = "estimated")

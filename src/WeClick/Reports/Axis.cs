@@ -20,6 +20,9 @@ public sealed class Axis
     /// <summary>The angle of the tick labels in degrees (−45 for long class names); null lets plotly choose.</summary>
     public double? TickAngle { get; set; }
 
+    /// <summary>The distance between ticks (1 for whole numbers such as input frames); null lets plotly choose.</summary>
+    public double? TickStep { get; set; }
+
     /// <summary>A d3 format for tick labels (<c>.0%</c>, <c>.2f</c>); null lets plotly choose.</summary>
     public string? TickFormat { get; set; }
 
@@ -55,6 +58,10 @@ public sealed class Axis
         if (TickAngle is { } angle)
         {
             json["tickangle"] = angle;
+        }
+        if (TickStep is { } step)
+        {
+            json["dtick"] = step;
         }
         if (TickFormat is not null)
         {

@@ -106,12 +106,13 @@ public static class ExperimentReport
                         .OrderBy(r => points[r.Label].Config.Clip.Frames).ToList();
                     series.Add(new ScatterTrace(line.Select(r => (double)points[r.Label].Config.Clip.Frames).ToArray(), line.Select(r => 100 * r.MeanIoU.Mean).ToArray())
                     {
-                        Name = direction.ToString(),
+                        Name = direction switch { Data.FrameDirection.BiDirection => "bi-direction", _ => direction.ToString().ToLowerInvariant() },
                         Errors = line.Select(r => 100 * r.MeanIoU.Std).ToArray(),
                     });
                 }
                 var figure = new Figure(series) { Layout = { Title = title } };
                 figure.Layout.XAxis.Title = "input frames n";
+                figure.Layout.XAxis.TickStep = 1;
                 figure.Layout.YAxis.Title = "mIoU (%)";
                 return figure;
             }

@@ -80,6 +80,12 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
         }
         Assert.Equal(ConfigFile.ToJson(quick with { Loss = Reproduction.DenseLoss(quick.Loss) }), ConfigFile.ToJson(points[0].Config));
         Assert.Equal(["weakly", "weakly+KD", "weakly+KD+MFD"], PaperExperiments.Table1(ExperimentPresets.Quick, upperBound: false).PointLabels());
+        Assert.Equal(["teacher dense", "teacher weakly", "dense", "weakly", "weakly+KD", "weakly+KD+MFD"], SweepRunner.RowLabels(PaperExperiments.Table1(quick)));
+        // Several teachers are told apart by their network where that differs (Table 4), else by the point they serve.
+        Assert.Equal(["teacher weakly · deeplabv3plus-resnet18", "teacher weakly · pspnet-resnet18"],
+            SweepRunner.RowLabels(PaperExperiments.Table4(quick)).Where(l => l.StartsWith("teacher", StringComparison.Ordinal)));
+        Assert.Equal(["teacher weakly · λ = 0", "teacher weakly · λ = 0.05", "teacher weakly · λ = 0.1", "teacher weakly · λ = 0.2"],
+            SweepRunner.RowLabels(PaperExperiments.Get("ablation-gcrf-lambda").Build(quick)).Where(l => l.StartsWith("teacher", StringComparison.Ordinal)));
     }
 
     [Fact]
