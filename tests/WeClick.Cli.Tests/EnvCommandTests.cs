@@ -65,6 +65,8 @@ public class EnvCommandTests
     [InlineData("bench", "--help")]
     [InlineData("bench", "engine", "--help")]
     [InlineData("bench", "models", "--help")]
+    [InlineData("experiments", "--help")]
+    [InlineData("runs", "sweeps", "--help")]
     public void Help_DescribesTheCommand(params string[] arguments)
     {
         var result = CliRunner.Run(arguments);

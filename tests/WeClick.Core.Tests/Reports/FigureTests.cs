@@ -39,6 +39,19 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void ErrorBars_AreSymmetricDataArrays_OnePerPoint()
+    {
+        var bar = new BarTrace(["a", "b"], [1, 2]) { Errors = [0.1, double.NaN] }.ToJson();
+        Assert.Equal("data", (string?)bar["error_y"]!["type"]);
+        Assert.Equal([0.1, null], bar["error_y"]!["array"]!.AsArray().Select(v => (double?)v));
+        Assert.True((bool)bar["error_y"]!["visible"]!);
+        Assert.NotNull(new BarTrace(["a"], [1]) { Horizontal = true, Errors = [0.5] }.ToJson()["error_x"]);
+        Assert.Equal([0.5], new ScatterTrace([1], [2]) { Errors = [0.5] }.ToJson()["error_y"]!["array"]!.AsArray().Select(v => (double)v!));
+        var mismatch = Assert.Throws<ArgumentException>(() => new BarTrace(["a", "b"], [1, 2]) { Errors = [0.1] }.ToJson());
+        Assert.Contains("2 points, 1 errors", mismatch.Message);
+    }
+
+    [Fact]
     public void ScatterModes_LineDash_AndLabelledPoints()
     {
         var line = Charts.Line([("train", [(1.0, 0.9), (2.0, 0.5)])], "loss", "epoch", "loss").ToJson();

@@ -66,6 +66,9 @@ public sealed class PlotlyValidationTests
             new Figure(new BarTrace(["a"], [1]) { Horizontal = true, Text = ["1"] }, new ScatterTrace([1], [2]) { Dash = LineDash.DashDot, LineWidth = 3 })
                 { Layout = { BarMode = BarMode.Stack, Width = 400, Height = 300, ShowLegend = true, HorizontalLegend = true } },
             panels,
+            // Error bars (a sweep's std over seeds) and whole-number ticks (Fig. 5's input frames).
+            new Figure(new BarTrace(["a", "b"], [1, 2]) { Errors = [0.1, 0.2] }, new ScatterTrace([1, 2], [2, 3]) { Errors = [0.5, 0.0] })
+                { Layout = { XAxis = { TickStep = 1 } } },
         };
         var results = Validate(figures.Select(f => f.ToJson()).ToArray());
         for (var i = 0; i < figures.Length; i++)
