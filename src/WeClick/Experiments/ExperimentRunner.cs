@@ -24,11 +24,19 @@ public static class ExperimentRunner
             options.Log?.Invoke($"{experiment.Name}: measuring each student network's speed");
             var device = ExperimentSetup.ParseDevice(config.Device);
             var classes = result.ClassNames.Count;
+            // One measurement per network and input size: rows that share a student share its numbers.
+            var measured = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
             foreach (var point in sweep.Expand())
             {
-                using var network = ExperimentSetup.CreateModel(point.Config.Student with { BackboneWeights = null }, classes, device);
-                profiles[point.Label] = ModelProfile.Measure(network, point.Config.StudentSchedule.CropHeight, point.Config.StudentSchedule.CropWidth,
-                    Math.Max(1, point.Config.Evaluation.SpeedFrames));
+                var student = point.Config.Student with { BackboneWeights = null };
+                var (height, width) = (point.Config.StudentSchedule.CropHeight, point.Config.StudentSchedule.CropWidth);
+                var key = FormattableString.Invariant($"{student}|{height}x{width}");
+                if (!measured.TryGetValue(key, out var profile))
+                {
+                    using var network = ExperimentSetup.CreateModel(student, classes, device);
+                    measured[key] = profile = ModelProfile.Measure(network, height, width, Math.Max(1, point.Config.Evaluation.SpeedFrames));
+                }
+                profiles[point.Label] = profile;
             }
         }
         return new ExperimentResult(experiment, result, profiles);

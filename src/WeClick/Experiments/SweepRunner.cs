@@ -79,7 +79,7 @@ public static class SweepRunner
         foreach (var run in plan)
         {
             var weightsBefore = Finished(store, run);
-            var dataKey = ConfigFile.ToJson(run.Config with { Seeds = [0] });
+            var dataKey = ConfigFile.ToJson(new ExperimentConfig { Data = run.Config.Data }); // the split depends on the data alone
             if (!validations.TryGetValue(dataKey, out var validation))
             {
                 validation = validations[dataKey] = ExperimentSetup.OpenSplit(run.Config, run.Config.Data.ValSplit, clicks: false);
