@@ -123,13 +123,15 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
     [Fact]
     public async Task Interrupt_AbandonsACellThatSwallowsTheInterrupt_AndKeepsThePreviousState()
     {
-        // Code that swallows ThreadInterruptedException and waits on (like a stuck native call) cannot be stopped.
+        // Code that swallows ThreadInterruptedException and waits on (like a stuck native call) cannot be stopped. Its second
+        // sleep outlasts the abandonment by 2 s: with 3 s it ended 0.2 s after the abandon time, and a loaded machine's late
+        // timer once let it finish first (no error to assert on).
         using var executor = new CSharpCellExecutor();
         await ExecutorTesting.RunOk(executor, "var kept = 5;");
         var sink = new RecordingSink();
 
         var (outcome, elapsed) = await InterruptAfterStart(executor,
-            "kept = 6;\nvar fresh = 1;\ntry { Thread.Sleep(5000); } catch (ThreadInterruptedException) { }\nThread.Sleep(3000);\nConsole.WriteLine(\"late\");",
+            "kept = 6;\nvar fresh = 1;\ntry { Thread.Sleep(5000); } catch (ThreadInterruptedException) { }\nThread.Sleep(5000);\nConsole.WriteLine(\"late\");",
             TimeSpan.Zero, sink);
 
         Assert.Equal("OperationCanceledException", outcome.Error!.Name);
@@ -137,7 +139,7 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
         // The next cell continues from the cells before: what the abandoned one declared is gone, what it assigned stays.
         Assert.Equal("CompilationError", (await ExecutorTesting.Run(executor, "fresh")).Error!.Name);
         Assert.Equal("6", (await ExecutorTesting.RunOk(executor, "kept")).Result!.Text);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // the abandoned cell wakes up and writes, to the process console
+        await Task.Delay(TimeSpan.FromSeconds(5)); // the abandoned cell wakes up and writes, to the process console
         Assert.Equal("running\n", sink.StreamText("stdout"));
     }
 
