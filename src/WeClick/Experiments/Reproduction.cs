@@ -155,7 +155,7 @@ public static partial class Reproduction
         var identity = RunIdentity.Of(config, role, seed);
         var json = ConfigFile.ToJson(identity);
         title ??= $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
-        var done = FinishedRuns(store, identity, role, variant).LastOrDefault(r => r.Seed == seed && r.Checkpoint is { } c && File.Exists(c));
+        var done = FinishedRun(store, config, role, variant, seed);
         if (done is not null)
         {
             options.Log?.Invoke($"{title}: finished before, reused");
@@ -265,10 +265,12 @@ public static partial class Reproduction
         return lines;
     }
 
-    // Finished runs of this exact identity (its JSON), role and variant, oldest first.
-    private static IEnumerable<RunRecord> FinishedRuns(ResultStore store, ExperimentConfig identity, TrainingRole role, string variant)
+    /// <summary>The latest finished run of <paramref name="config"/>'s identity (<see cref="RunIdentity.Of"/>) with this role,
+    /// variant and seed whose weights still exist, or null: the run <see cref="TrainRecorded"/> and sweeps reuse.</summary>
+    internal static RunRecord? FinishedRun(ResultStore store, ExperimentConfig config, TrainingRole role, string variant, int seed)
     {
-        var json = ConfigFile.ToJson(identity);
-        return store.Runs(new RunFilter(identity.Name, role, variant, RunStatus.Finished)).Where(r => r.ConfigJson == json);
+        var json = RunIdentity.Json(config, role, seed);
+        return store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished))
+            .LastOrDefault(r => r.Seed == seed && r.ConfigJson == json && r.Checkpoint is { } c && File.Exists(c));
     }
 }

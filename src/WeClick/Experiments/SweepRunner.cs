@@ -224,12 +224,7 @@ public static class SweepRunner
     }
 
     // The finished run of the plan's identity, role, variant and seed whose weights exist, or null.
-    private static RunRecord? Finished(ResultStore store, PlannedRun run)
-    {
-        var json = RunIdentity.Json(run.Config, run.Role, run.Seed);
-        return store.Runs(new RunFilter(run.Config.Name, run.Role, run.Variant, RunStatus.Finished))
-            .LastOrDefault(r => r.Seed == run.Seed && r.ConfigJson == json && r.Checkpoint is { } c && File.Exists(c));
-    }
+    private static RunRecord? Finished(ResultStore store, PlannedRun run) => Reproduction.FinishedRun(store, run.Config, run.Role, run.Variant, run.Seed);
 
     // Seconds a run will take: the median of this call's runs of the same shape (role, scheme, network, frames per clip)
     // once one finished; before that, the median recorded time (training, evaluation, TC) of the store's finished runs of the
