@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using WeClick.Evaluation;
 using WeClick.Reports;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace WeClick.Notebooks.Display;
 
 /// <summary>
 /// Turns any value into the MIME bundle a notebook shows: registered formatters first (most derived type wins), then
-/// <see cref="IMimeRenderable"/>, strings and numbers as plain text, tensors (<see cref="TensorFormatter"/>), sequences
+/// <see cref="IMimeRenderable"/>, the evaluation types (<see cref="MetricsDisplay"/>), strings and numbers as plain text, tensors (<see cref="TensorFormatter"/>), sequences
 /// as tables (<see cref="TableFormatter"/>), and <see cref="object.ToString"/> for the rest. Every bundle has
 /// <c>text/plain</c>. Process-wide and thread-safe, so a notebook can register its own formatter in one cell and use it
 /// in the next.
@@ -105,6 +106,10 @@ public static class Formatter
     private static MimeBundle FormatBuiltIn(object value) => value switch
     {
         IMimeRenderable renderable => renderable.ToMimeBundle(),
+        // The evaluation types sit below Reports (the library's layers point one way), so their notebook forms are found here.
+        SegmentationMetrics metrics => MetricsDisplay.Bundle(metrics),
+        ConfusionMatrix confusion => MetricsDisplay.Bundle(confusion),
+        EvaluationResult evaluation => MetricsDisplay.Bundle(evaluation),
         string text => new MimeBundle(text),
         bool flag => new MimeBundle(flag ? "True" : "False"),
         char or Enum => new MimeBundle(value.ToString()!),

@@ -11,10 +11,8 @@ namespace WeClick.Evaluation;
 /// <see cref="Merge"/> partial matrices), then read <see cref="Metrics(ClassSet)"/>.
 /// </summary>
 /// <remarks>Counting runs in libtorch on the tensors' device (one scatter-add over g·C + p), never pixel by pixel in C#.</remarks>
-public sealed class ConfusionMatrix : WeClick.Reports.IMimeRenderable
+public sealed class ConfusionMatrix
 {
-    /// <summary>Shows the value in a notebook (tables, heatmap): see <see cref="WeClick.Reports.MetricsDisplay"/>.</summary>
-    public WeClick.Reports.MimeBundle ToMimeBundle() => WeClick.Reports.MetricsDisplay.Bundle(this);
 
     private readonly long[,] counts;
 

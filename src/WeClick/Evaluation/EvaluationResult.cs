@@ -6,9 +6,7 @@ namespace WeClick.Evaluation;
 /// <param name="Confusion">The accumulated pixel confusion matrix (void pixels left out).</param>
 /// <param name="Frames">Labelled frames evaluated.</param>
 /// <param name="Elapsed">Wall time of the whole evaluation (reading included).</param>
-public sealed record EvaluationResult(string Dataset, SegmentationMetrics Metrics, ConfusionMatrix Confusion, int Frames, TimeSpan Elapsed) : WeClick.Reports.IMimeRenderable
+public sealed record EvaluationResult(string Dataset, SegmentationMetrics Metrics, ConfusionMatrix Confusion, int Frames, TimeSpan Elapsed)
 {
-    /// <summary>Shows the value in a notebook (tables, heatmap): see <see cref="WeClick.Reports.MetricsDisplay"/>.</summary>
-    public WeClick.Reports.MimeBundle ToMimeBundle() => WeClick.Reports.MetricsDisplay.Bundle(this);
 }
 

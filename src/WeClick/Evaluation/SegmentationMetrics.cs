@@ -32,10 +32,8 @@ public sealed record SegmentationMetrics(
     double MeanIoU,
     IReadOnlyList<double> PerClassIoU,
     IReadOnlyList<double> PerClassAccuracy,
-    long Pixels) : WeClick.Reports.IMimeRenderable
+    long Pixels)
 {
-    /// <summary>Shows the value in a notebook (tables, heatmap): see <see cref="WeClick.Reports.MetricsDisplay"/>.</summary>
-    public WeClick.Reports.MimeBundle ToMimeBundle() => WeClick.Reports.MetricsDisplay.Bundle(this);
 
     /// <summary>The metrics of a [C, C] count matrix (rows = ground truth, columns = prediction).</summary>
     /// <exception cref="ArgumentException">The matrix is not square, has a negative count, or the names do not match its size.</exception>

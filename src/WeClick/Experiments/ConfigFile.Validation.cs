@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using WeClick.Models;
+using WeClick.Training;
 
 namespace WeClick.Experiments;
 

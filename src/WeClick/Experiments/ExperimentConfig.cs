@@ -1,4 +1,6 @@
 using WeClick.Flow;
+using WeClick.Training;
+using WeClick.Evaluation;
 
 namespace WeClick.Experiments;
 

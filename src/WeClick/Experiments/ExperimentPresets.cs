@@ -1,5 +1,7 @@
 using WeClick.Data.Synthetic;
 using WeClick.Losses;
+using WeClick.Training;
+using WeClick.Evaluation;
 
 namespace WeClick.Experiments;
 

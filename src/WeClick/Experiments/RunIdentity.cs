@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using WeClick.Training;
+using WeClick.Evaluation;
 
 namespace WeClick.Experiments;
 

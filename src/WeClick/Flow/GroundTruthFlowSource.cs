@@ -1,5 +1,6 @@
 using WeClick.Data;
 using TorchSharp;
+using WeClick.Serialization;
 using static TorchSharp.torch;
 
 namespace WeClick.Flow;

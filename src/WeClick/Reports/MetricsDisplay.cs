@@ -7,8 +7,8 @@ namespace WeClick.Reports;
 
 /// <summary>
 /// The notebook forms of the evaluation types. <see cref="SegmentationMetrics"/>, <see cref="ConfusionMatrix"/> and
-/// <see cref="EvaluationResult"/> implement <see cref="IMimeRenderable"/> with one line that calls here, so the metric
-/// types stay small and a displayed value renders without any registration.
+/// <see cref="EvaluationResult"/> sit in Evaluation, below Reports, so they know nothing of notebooks: the notebook engine's
+/// formatter (WeClick.Notebooks) sends a displayed one here, and a displayed value renders without any registration.
 /// </summary>
 public static class MetricsDisplay
 {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TorchSharp;
 using WeClick.Data;
-using WeClick.Experiments;
 using WeClick.Losses;
 using WeClick.Models;
 using static TorchSharp.torch;

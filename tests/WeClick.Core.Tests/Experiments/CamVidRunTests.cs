@@ -2,6 +2,7 @@ using WeClick.Core.Tests.Data;
 using WeClick.Experiments;
 using WeClick.Losses;
 using WeClick.Training;
+using WeClick.Evaluation;
 
 namespace WeClick.Core.Tests.Experiments;
 

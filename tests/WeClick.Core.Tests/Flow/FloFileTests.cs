@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using WeClick.Flow;
+using WeClick.Serialization;
 
 namespace WeClick.Core.Tests.Flow;
 

@@ -24,8 +24,7 @@ public sealed class DisplayTests : IDisposable
     public void SegmentationMetrics_ShowHeadlineAndPerClassTables()
     {
         using var scope = NewDisposeScope();
-        IMimeRenderable metrics = Matrix().Metrics(["road", "sky"]);
-        var bundle = metrics.ToMimeBundle();
+        var bundle = MetricsDisplay.Bundle(Matrix().Metrics(["road", "sky"]));
         // IoU road 1/2, sky 2/3 → mIoU 58.33%; accuracy road 1, sky 2/3 → mPA 83.33%; pixel accuracy 3/4.
         Assert.StartsWith("mIoU 58.33%  mPA 83.33%  pixel accuracy 75.00%  (4 pixels, 2 classes)", bundle.Text, StringComparison.Ordinal);
         Assert.Contains("sky", bundle.Text, StringComparison.Ordinal);
@@ -38,7 +37,7 @@ public sealed class DisplayTests : IDisposable
     public void ConfusionMatrix_ShowsCountsAsText_AndAHeatmap()
     {
         using var scope = NewDisposeScope();
-        var bundle = ((IMimeRenderable)Matrix()).ToMimeBundle();
+        var bundle = MetricsDisplay.Bundle(Matrix());
         Assert.StartsWith("ConfusionMatrix: 2 classes, 4 pixels", bundle.Text, StringComparison.Ordinal);
         Assert.EndsWith("1" + new string(' ', 19) + "1  2", bundle.Text, StringComparison.Ordinal);
         var figure = Assert.IsType<JsonObject>(bundle.Data[Figure.PlotlyMimeType]);
@@ -53,7 +52,7 @@ public sealed class DisplayTests : IDisposable
         using var scope = NewDisposeScope();
         var matrix = Matrix();
         var result = new EvaluationResult("toy/val", matrix.Metrics(["road", "sky"]), matrix, 1, TimeSpan.FromSeconds(2.5));
-        var bundle = result.ToMimeBundle();
+        var bundle = MetricsDisplay.Bundle(result);
         Assert.StartsWith("Evaluation of toy/val: 1 frames in 2.5 s\nmIoU 58.33%", bundle.Text, StringComparison.Ordinal);
         var html = bundle.Data["text/html"]!.GetValue<string>();
         Assert.Contains("Plotly.newPlot", html, StringComparison.Ordinal);

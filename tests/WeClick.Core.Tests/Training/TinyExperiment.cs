@@ -1,6 +1,7 @@
 using WeClick.Data;
 using WeClick.Data.Synthetic;
 using WeClick.Experiments;
+using WeClick.Training;
 
 namespace WeClick.Core.Tests.Training;
 

@@ -45,6 +45,20 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void EvaluationTypes_ShowTheirMetricTablesAndHeatmap()
+    {
+        // The evaluation types know nothing of notebooks (they sit below Reports); the formatter finds their forms.
+        var matrix = new WeClick.Evaluation.ConfusionMatrix(2);
+        matrix.Add(torch.tensor(new long[] { 0, 0, 1, 1 }, [2, 2]), torch.tensor(new long[] { 0, 1, 1, 1 }, [2, 2]));
+        var metrics = Formatter.Format(matrix.Metrics(["road", "sky"]));
+        Assert.StartsWith("mIoU 58.33%", metrics.Text, StringComparison.Ordinal);
+        Assert.Contains("weclick-metrics", metrics.Data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(Figure.PlotlyMimeType, Formatter.Format(matrix).Data.Keys);
+        var evaluation = Formatter.Format(new WeClick.Evaluation.EvaluationResult("toy/val", matrix.Metrics(["road", "sky"]), matrix, 1, TimeSpan.FromSeconds(1)));
+        Assert.StartsWith("Evaluation of toy/val", evaluation.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Register_UsedForTheTypeAndItsSubtypes()
     {
         Formatter.Register<Celsius>(c => new MimeBundle($"{c.Degrees} °C").With("text/html", $"<b>{c.Degrees}</b>"));

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TorchSharp;
-using WeClick.Flow;
 using WeClick.Serialization;
 using WeClick.Vision;
 using static TorchSharp.torch;

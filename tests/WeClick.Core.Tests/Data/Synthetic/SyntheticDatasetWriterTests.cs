@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using WeClick.Data.Synthetic;
 using WeClick.Flow;
 using WeClick.Vision;
+using WeClick.Serialization;
 
 namespace WeClick.Core.Tests.Data.Synthetic;
 

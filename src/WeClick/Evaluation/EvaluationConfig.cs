@@ -1,4 +1,4 @@
-namespace WeClick.Experiments;
+namespace WeClick.Evaluation;
 
 /// <summary>How predictions are made for evaluation: single scale by default, optionally with flip and several scales.</summary>
 public sealed record EvaluationConfig

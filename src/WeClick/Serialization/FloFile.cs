@@ -2,9 +2,8 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
-using WeClick.Serialization;
 
-namespace WeClick.Flow;
+namespace WeClick.Serialization;
 
 /// <summary>
 /// Middlebury <c>.flo</c> optical-flow files: the float32 magic 202021.25 (the bytes "PIEH"), int32 width,

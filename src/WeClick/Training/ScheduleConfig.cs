@@ -1,6 +1,5 @@
-using WeClick.Training;
 
-namespace WeClick.Experiments;
+namespace WeClick.Training;
 
 /// <summary>
 /// Optimisation of one network (WeClick §4.1): SGD with momentum 0.9 and weight decay 1e-4, poly learning rate with power
