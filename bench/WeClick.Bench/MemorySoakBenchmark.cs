@@ -44,8 +44,8 @@ public static class MemorySoakBenchmark
         var preset = ExperimentPresets.Quick;
         var schedule = preset.StudentSchedule;
         manual_seed(options.Seed);
-        using var student = ExperimentSetup.CreateModel(preset.Student with { BackboneWeights = null }, Classes);
-        using var teacher = ExperimentSetup.CreateModel(preset.Teacher with { BackboneWeights = null }, Classes);
+        using var student = ExperimentModels.CreateModel(preset.Student with { BackboneWeights = null }, Classes);
+        using var teacher = ExperimentModels.CreateModel(preset.Teacher with { BackboneWeights = null }, Classes);
         student.train();
         var step = new StudentStep(preset.Loss.ToLossSettings(), preset.Loss.GatedCrf, teacher);
         using var optimizer = optim.SGD(student.parameters().Where(p => p.requires_grad).ToArray(), schedule.LearningRate,

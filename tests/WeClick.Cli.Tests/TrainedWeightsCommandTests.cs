@@ -19,7 +19,7 @@ public sealed class TrainedWeightsCommandTests : IDisposable
     private string Checkpoint(ExperimentConfig config, TrainingRole role, string name)
     {
         var section = role == TrainingRole.Teacher ? config.Teacher : config.Student;
-        using var model = ExperimentSetup.CreateModel(section with { BackboneWeights = null }, 11);
+        using var model = ExperimentModels.CreateModel(section with { BackboneWeights = null }, 11);
         var run = Path.Combine(folder.FullName, name);
         TrainingCheckpoint.SaveBest(run, model, new CheckpointState(role, model.Name, 0, 1, 1, 0.5, 1, ConfigFile.ToJson(config), []));
         return TrainingCheckpoint.BestPath(run);

@@ -29,10 +29,10 @@ public sealed class WeightsCommandTests : IDisposable
         // What `--set teacher.backboneWeights=<file>` does when a run builds its network.
         using var scope = torch.NewDisposeScope();
         var config = new ModelConfig { Name = "deeplabv3plus-resnet18", BackboneWeights = path };
-        using var model = ExperimentSetup.CreateModel(config, classes: 11);
+        using var model = ExperimentModels.CreateModel(config, classes: 11);
         // …and what the run's log then says it starts from.
         Assert.Equal($"deeplabv3plus-resnet18 backbone initialised from '{path}' (NuGet {ResNet18OnnxPackage.Id} {ResNet18OnnxPackage.Version}: " +
-                     "ResNet18.onnx (CNTK 2.6, ONNX opset 8), imported by WeClick.Models.Backbones.ResNet18Onnx)", ExperimentSetup.DescribeBackboneWeights(config));
+                     "ResNet18.onnx (CNTK 2.6, ONNX opset 8), imported by WeClick.Models.Backbones.ResNet18Onnx)", ExperimentModels.DescribeBackboneWeights(config));
         using var file = Safetensors.Load(path, null);
         var state = model.Backbone.state_dict();
         Assert.Equal(file.Tensors.Count, state.Count);

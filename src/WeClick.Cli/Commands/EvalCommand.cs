@@ -30,7 +30,7 @@ internal static class EvalCommand
         command.SetAction(parse =>
         {
             var config = arguments.ResolveAndConfigureEngine(parse, ConfigUse.Evaluation);
-            var dataset = ExperimentSetup.OpenSplit(config, parse.GetValue(split) ?? config.Data.ValSplit, clicks: false);
+            var dataset = ExperimentData.OpenSplit(config, parse.GetValue(split) ?? config.Data.ValSplit, clicks: false);
             using var network = trained.Load(parse, config, dataset.Classes.Count);
             var result = ConsoleProgress.Run($"evaluating on {dataset.Name}", dataset.Count, progress =>
                 new Evaluator(config.Evaluation).Evaluate(network, dataset, (done, _) => progress.Report(done)));
@@ -48,14 +48,14 @@ internal static class EvalCommand
                 var frames = config.Evaluation.TemporalFrames >= 2 ? config.Evaluation.TemporalFrames : 4;
                 var splitName = parse.GetValue(split) ?? config.Data.ValSplit;
                 var consistency = ConsoleProgress.Run($"temporal consistency on {dataset.Name}", dataset.Count, progress =>
-                    ExperimentSetup.MeasureTemporalConsistency(config, network, splitName, frames, (done, _) => progress.Report(done)));
+                    ExperimentEvaluation.MeasureTemporalConsistency(config, network, splitName, frames, (done, _) => progress.Report(done)));
                 // Runs hold the frames on disk: without data.neighboursFolder CamVid's pairs lie further apart, and the line says so.
                 var gaps = consistency.DistinctGaps;
                 var apart = gaps.Any(g => g != 1) ? $"; pairs {string.Join(" or ", gaps)} video frames apart, the frames on disk" : "";
-                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame{apart}; flow {ExperimentSetup.TemporalConsistencyFlow(config).Method})"));
+                Console.WriteLine(string.Create(c, $"temporal consistency: {100 * consistency.MeanAgreement:F2} % of pixels keep their class after flow warping ({consistency.Pairs.Count} consecutive pairs in runs of {frames} frames ending at each labelled frame{apart}; flow {ExperimentEvaluation.TemporalConsistencyFlow(config).Method})"));
                 // The ground truth's TC with the same flow: what a correct segmentation scores, the bound the flow's errors set.
                 var reference = ConsoleProgress.Run($"ground-truth temporal consistency on {dataset.Name}", dataset.Count, progress =>
-                    ExperimentSetup.MeasureGroundTruthConsistency(config, splitName, frames, (done, _) => progress.Report(done)));
+                    ExperimentEvaluation.MeasureGroundTruthConsistency(config, splitName, frames, (done, _) => progress.Report(done)));
                 Console.WriteLine(reference.Available
                     ? string.Create(c, $"reference: {100 * reference.MeanAgreement:F2} % for the {reference.Description}")
                     : $"reference: {reference.Description}");

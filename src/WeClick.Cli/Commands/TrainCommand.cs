@@ -72,13 +72,13 @@ internal static class TrainCommand
     private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, TrainingRole role, string variant, int seed, string folder, string? teacherWeights, bool restart)
     {
         var workspace = parse.GetValue(arguments.Workspace)!;
-        ExperimentSetup.EnsureData(config);
+        ExperimentData.EnsureData(config);
         if (restart && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
         using var store = ResultStore.ForWorkspace(workspace);
-        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var validation = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
         var weights = TrainingProgressView.Run(title, observer => Reproduction.TrainRecorded(store, config, role, variant, seed, folder, teacherWeights,
             new ReproductionOptions { Workspace = workspace, ObserverFor = _ => observer, Log = line => Console.Error.WriteLine(line) }, validation));

@@ -44,7 +44,7 @@ internal sealed class TrainedModelArguments
             var other => throw new ArgumentException($"--model must be student or teacher, not '{other}'."),
         };
         var choice = CheckpointModel.Resolve(config, path, requested);
-        var network = ExperimentSetup.LoadTrained(choice.Model, classes, path, ExperimentSetup.ParseDevice(config.Device));
+        var network = ExperimentModels.LoadTrained(choice.Model, classes, path, ExperimentDevice.ParseDevice(config.Device));
         Console.Error.WriteLine(choice.Describe()); // after the load, so a file that does not load gives one error line only
         return network;
     }

@@ -22,7 +22,7 @@ public static class ExperimentRunner
         if (experiment.Chart == ExperimentChart.AccuracyAgainstSpeed || experiment.Name == "table4")
         {
             options.Log?.Invoke($"{experiment.Name}: measuring each student network's speed");
-            var device = ExperimentSetup.ParseDevice(config.Device);
+            var device = ExperimentDevice.ParseDevice(config.Device);
             var classes = result.ClassNames.Count;
             // One measurement per network and input size: rows that share a student share its numbers.
             var measured = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ public static class ExperimentRunner
                 var key = FormattableString.Invariant($"{student}|{height}x{width}");
                 if (!measured.TryGetValue(key, out var profile))
                 {
-                    using var network = ExperimentSetup.CreateModel(student, classes, device);
+                    using var network = ExperimentModels.CreateModel(student, classes, device);
                     measured[key] = profile = ModelProfile.Measure(network, height, width, Math.Max(1, point.Config.Evaluation.SpeedFrames));
                 }
                 profiles[point.Label] = profile;

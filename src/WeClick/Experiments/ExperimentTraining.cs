@@ -43,11 +43,11 @@ public static class ExperimentTraining
     {
         ArgumentNullException.ThrowIfNull(config);
         hooks ??= new TrainingHooks();
-        ExperimentSetup.ConfigureEngine(config);
-        var device = ExperimentSetup.ParseDevice(config.Device);
-        var dataset = ExperimentSetup.OpenSplit(config, config.Data.TrainSplit);
+        ExperimentDevice.ConfigureEngine(config);
+        var device = ExperimentDevice.ParseDevice(config.Device);
+        var dataset = ExperimentData.OpenSplit(config, config.Data.TrainSplit);
         manual_seed(seed);
-        using var model = ExperimentSetup.CreateModel(config.Teacher, dataset.Classes.Count, device);
+        using var model = ExperimentModels.CreateModel(config.Teacher, dataset.Classes.Count, device);
         using var loader = Loader(dataset, config.TeacherSchedule, config.Data.Workers, seed);
         var step = new Training.TeacherStep(config.Loss.ToLossSettings(), config.Loss.GatedCrf, device);
         return TrainingLoop.Run(TrainingRole.Teacher, model, loader, config.TeacherSchedule, step, Options(folder, seed, configJson, hooks, device));
@@ -69,8 +69,8 @@ public static class ExperimentTraining
     {
         ArgumentNullException.ThrowIfNull(config);
         hooks ??= new TrainingHooks();
-        ExperimentSetup.ConfigureEngine(config);
-        var device = ExperimentSetup.ParseDevice(config.Device);
+        ExperimentDevice.ConfigureEngine(config);
+        var device = ExperimentDevice.ParseDevice(config.Device);
         var lossSettings = config.Loss.ToLossSettings();
         var frames = StudentFrames(config);
         if (lossSettings.Beta > 0 && frames < 2)
@@ -79,8 +79,8 @@ public static class ExperimentTraining
         }
         // Flows serve MFD alone: KD over every frame needs the neighbours, not their motion.
         using var flows = frames > 1 && lossSettings.Beta > 0 ? FlowProvider.Create(config.Flow, flowCache) : null;
-        var dataset = ExperimentSetup.OpenSplit(config, config.Data.TrainSplit, frames, flows);
-        if (ExperimentSetup.NeighbourWarning(ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames)) is { } warning)
+        var dataset = ExperimentData.OpenSplit(config, config.Data.TrainSplit, frames, flows);
+        if (ExperimentData.NeighbourWarning(ExperimentData.SummarizeNeighbours(config, config.Data.TrainSplit, frames)) is { } warning)
         {
             (hooks.Log ?? Console.Error.WriteLine)(warning);
         }
@@ -94,10 +94,10 @@ public static class ExperimentTraining
                     throw new FileNotFoundException(
                         $"The student's KD/MFD need the trained teacher, but '{teacherWeights}' does not exist: train it first (weclick train teacher).", teacherWeights);
                 }
-                teacher = ExperimentSetup.LoadTrained(config.Teacher, dataset.Classes.Count, teacherWeights, device);
+                teacher = ExperimentModels.LoadTrained(config.Teacher, dataset.Classes.Count, teacherWeights, device);
             }
             manual_seed(seed);
-            using var model = ExperimentSetup.CreateModel(config.Student, dataset.Classes.Count, device);
+            using var model = ExperimentModels.CreateModel(config.Student, dataset.Classes.Count, device);
             using var loader = Loader(dataset, config.StudentSchedule, config.Data.Workers, seed);
             var step = new StudentStep(lossSettings, config.Loss.GatedCrf, teacher, device);
             return TrainingLoop.Run(TrainingRole.Student, model, loader, config.StudentSchedule, step, Options(folder, seed, configJson, hooks, device));

@@ -3,7 +3,7 @@ using WeClick.Evaluation;
 namespace WeClick.Experiments;
 
 /// <summary>
-/// The temporal consistency of a dataset's own label maps (<see cref="ExperimentSetup.MeasureGroundTruthConsistency"/>): the
+/// The temporal consistency of a dataset's own label maps (<see cref="ExperimentEvaluation.MeasureGroundTruthConsistency"/>): the
 /// reference the models' TC is read against. Labels that move with the scene would score 1 with a perfect flow, so what the
 /// ground truth loses is the flow estimator's and the occlusion check's own error on these frames.
 /// </summary>

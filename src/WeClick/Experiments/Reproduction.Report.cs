@@ -92,19 +92,19 @@ public static partial class Reproduction
     // Two validation frames: image | ground truth | teacher | each student (seed of the first seed).
     private static void AddExamples(HtmlReport report, ExperimentConfig config, IClipDataset validation, string workspace, string teacherWeights)
     {
-        var device = ExperimentSetup.ParseDevice(config.Device);
+        var device = ExperimentDevice.ParseDevice(config.Device);
         var evaluator = new Evaluator(config.Evaluation);
         var models = new List<(string Name, Segmentor Model)>();
         try
         {
-            models.Add(("teacher", ExperimentSetup.LoadTrained(config.Teacher, validation.Classes.Count, teacherWeights, device)));
+            models.Add(("teacher", ExperimentModels.LoadTrained(config.Teacher, validation.Classes.Count, teacherWeights, device)));
             foreach (var (variant, loss) in StudentRows)
             {
                 var studentConfig = config with { Loss = loss(config.Loss) };
                 var weights = TrainingCheckpoint.BestPath(RunIdentity.Folder(workspace, studentConfig, TrainingRole.Student, variant, config.Seeds[0]));
                 if (File.Exists(weights))
                 {
-                    models.Add((variant, ExperimentSetup.LoadTrained(config.Student, validation.Classes.Count, weights, device)));
+                    models.Add((variant, ExperimentModels.LoadTrained(config.Student, validation.Classes.Count, weights, device)));
                 }
             }
             var picks = validation.Count > 1 ? new[] { 0, validation.Count / 2 } : new[] { 0 };

@@ -78,10 +78,10 @@ public static partial class Reproduction
         var clock = Stopwatch.StartNew();
         var log = options.Log ?? (_ => { });
         ConfigFile.ThrowIfInvalid(config);
-        ExperimentSetup.ConfigureEngine(config); // threads for evaluation and profiling too, not only training
+        ExperimentDevice.ConfigureEngine(config); // threads for evaluation and profiling too, not only training
         Directory.CreateDirectory(Path.Combine(options.Workspace, config.Name));
         log($"data: {config.Data.Dataset} in '{config.Data.Root}'");
-        if (ExperimentSetup.EnsureData(config))
+        if (ExperimentData.EnsureData(config))
         {
             log("data: written");
         }
@@ -100,13 +100,13 @@ public static partial class Reproduction
         var teacherWeights = sweep.Rows.First(r => r.Role == TrainingRole.Teacher && r.Variant == "weakly").Weights!;
 
         log("report: profiling and drawing");
-        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var validation = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var classes = validation.Classes;
-        var device = ExperimentSetup.ParseDevice(config.Device);
+        var device = ExperimentDevice.ParseDevice(config.Device);
         var profiles = new List<ModelProfile>();
         foreach (var model in new[] { config.Teacher, config.Student })
         {
-            using var network = ExperimentSetup.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
+            using var network = ExperimentModels.CreateModel(model with { BackboneWeights = null }, classes.Count, device);
             profiles.Add(ModelProfile.Measure(network, config.StudentSchedule.CropHeight, config.StudentSchedule.CropWidth, config.Evaluation.SpeedFrames));
         }
         var report = WriteReport(config, rows, reference, profiles, validation, options.Workspace, teacherWeights, sweep.Notes, clock.Elapsed.TotalSeconds);
@@ -122,7 +122,7 @@ public static partial class Reproduction
         {
             return null;
         }
-        var reference = ExperimentSetup.MeasureGroundTruthConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+        var reference = ExperimentEvaluation.MeasureGroundTruthConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
         log(reference.Available
             ? string.Create(CultureInfo.InvariantCulture, $"temporal consistency reference: {100 * reference.MeanAgreement:F1} %, {reference.Description}")
             : $"temporal consistency reference: {reference.Description}");
@@ -166,7 +166,7 @@ public static partial class Reproduction
             var saved = TrainingCheckpoint.ReadState(TrainingCheckpoint.LastPath(runFolder));
             options.Log?.Invoke($"{title}: resuming after epoch {saved.EpochsDone} from {TrainingCheckpoint.LastPath(runFolder)}");
         }
-        if (ExperimentSetup.DescribeBackboneWeights(role == TrainingRole.Teacher ? config.Teacher : config.Student) is { } initialisation)
+        if (ExperimentModels.DescribeBackboneWeights(role == TrainingRole.Teacher ? config.Teacher : config.Student) is { } initialisation)
         {
             options.Log?.Invoke($"{title}: {initialisation}");
         }
@@ -183,7 +183,7 @@ public static partial class Reproduction
             var hooks = new TrainingHooks
             {
                 Log = line => (options.Log ?? Console.Error.WriteLine)($"{title}: {line}"),
-                Validate = ExperimentSetup.Validator(config),
+                Validate = ExperimentEvaluation.Validator(config),
                 Cancellation = options.Cancellation,
                 Observer = update =>
                 {
@@ -203,17 +203,17 @@ public static partial class Reproduction
                 : ExperimentTraining.TrainStudent(config, seed, runFolder, json, teacherWeights, Path.Combine(options.Workspace, "flow-cache"), hooks);
             store.LogTiming(run, "train", result.TrainingSeconds);
             // One load of the best weights serves both the metrics and the temporal consistency.
-            using var network = ExperimentSetup.LoadTrained(role == TrainingRole.Teacher ? config.Teacher : config.Student,
-                validation.Classes.Count, result.BestWeights, ExperimentSetup.ParseDevice(config.Device));
+            using var network = ExperimentModels.LoadTrained(role == TrainingRole.Teacher ? config.Teacher : config.Student,
+                validation.Classes.Count, result.BestWeights, ExperimentDevice.ParseDevice(config.Device));
             var evaluation = new Evaluator(config.Evaluation).Evaluate(network, validation);
             store.LogTiming(run, "evaluate", evaluation.Elapsed.TotalSeconds);
             var metrics = evaluation.Metrics;
-            var values = ExperimentSetup.MetricValues(metrics);
+            var values = ExperimentEvaluation.MetricValues(metrics);
             values["bestEpoch"] = result.State.BestEpoch ?? result.State.EpochsDone;
             if (config.Evaluation.TemporalFrames >= 2)
             {
                 var started = Stopwatch.StartNew();
-                values["temporalConsistency"] = ExperimentSetup.MeasureTemporalConsistency(config, network, config.Data.ValSplit, config.Evaluation.TemporalFrames).MeanAgreement;
+                values["temporalConsistency"] = ExperimentEvaluation.MeasureTemporalConsistency(config, network, config.Data.ValSplit, config.Evaluation.TemporalFrames).MeanAgreement;
                 store.LogTiming(run, "temporalConsistency", started.Elapsed.TotalSeconds);
             }
             store.FinishRun(run, values, metrics.PerClassIoU.Select((iou, c) => new ClassIoU(c, metrics.ClassNames[c], double.IsNaN(iou) ? null : iou)).ToArray(), result.BestWeights);
@@ -244,17 +244,17 @@ public static partial class Reproduction
         var frames = ExperimentTraining.StudentFrames(config with { Loss = StudentRows[^1].Loss(config.Loss) });
         if (frames > 1)
         {
-            var clips = ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, frames);
+            var clips = ExperimentData.SummarizeNeighbours(config, config.Data.TrainSplit, frames);
             lines.Add("Student clips: " + (clips?.Describe() ?? FormattableString.Invariant(
                 $"{config.Data.Dataset}/{config.Data.TrainSplit}: every clip has its {frames - 1} {(frames == 2 ? "neighbour" : "neighbours")} in the video, at the wanted spacing.")));
-            if (ExperimentSetup.NeighbourWarning(clips) is { } warning)
+            if (ExperimentData.NeighbourWarning(clips) is { } warning)
             {
                 log(warning);
             }
         }
         if (config.Evaluation.TemporalFrames >= 2)
         {
-            var runs = ExperimentSetup.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+            var runs = ExperimentEvaluation.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
             lines.Add("Temporal consistency: " + (runs?.Describe() ?? FormattableString.Invariant(
                 $"{config.Data.Dataset}/{config.Data.ValSplit}: runs of {config.Evaluation.TemporalFrames} adjacent video frames (1 frame apart).")));
             if (runs is { Complete: false })

@@ -47,10 +47,10 @@ public static class SweepRunner
         {
             return ShowPlan(sweep, points, plan, options, log, clock);
         }
-        ExperimentSetup.ConfigureEngine(sweep.Base);
+        ExperimentDevice.ConfigureEngine(sweep.Base);
         foreach (var data in points.Select(p => p.Config).DistinctBy(c => ConfigFile.ToJson(new ExperimentConfig { Data = c.Data })))
         {
-            if (ExperimentSetup.EnsureData(data))
+            if (ExperimentData.EnsureData(data))
             {
                 log($"data: written to '{data.Data.Root}'");
             }
@@ -82,7 +82,7 @@ public static class SweepRunner
             var dataKey = ConfigFile.ToJson(new ExperimentConfig { Data = run.Config.Data }); // the split depends on the data alone
             if (!validations.TryGetValue(dataKey, out var validation))
             {
-                validation = validations[dataKey] = ExperimentSetup.OpenSplit(run.Config, run.Config.Data.ValSplit, clicks: false);
+                validation = validations[dataKey] = ExperimentData.OpenSplit(run.Config, run.Config.Data.ValSplit, clicks: false);
             }
             var teacher = run.TeacherKey is { } key ? teacherWeights[key] : null;
             var folder = RunIdentity.Folder(options.Workspace, run.Config, run.Role, run.Variant, run.Seed);

@@ -43,13 +43,13 @@ public sealed class CamVidCpuPresetTests
         var config = OnSharedCamVid;
         Assert.Empty(ConfigFile.Validate(config, use: ConfigUse.Evaluation));
 
-        var neighbours = ExperimentSetup.SummarizeNeighbours(config, config.Data.TrainSplit, config.Clip.Frames);
+        var neighbours = ExperimentData.SummarizeNeighbours(config, config.Data.TrainSplit, config.Clip.Frames);
         Assert.NotNull(neighbours);
         Assert.Equal(367, neighbours.Clips);
         Assert.Equal(367, neighbours.Incomplete); // labelled frames are 1 s apart: every clip falls back, and says so
         Assert.Equal(30, neighbours.TypicalGap);
 
-        var runs = ExperimentSetup.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+        var runs = ExperimentEvaluation.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
         Assert.NotNull(runs);
         Assert.Equal(101, runs.Clips);
         Assert.Equal(1, runs.Alone); // the first val frame has nothing before it

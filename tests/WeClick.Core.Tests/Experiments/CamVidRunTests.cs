@@ -57,10 +57,10 @@ public sealed class CamVidRunTests : IDisposable
         var config = ConfigFile.ApplyOverrides(Tiny(root), [$"data.neighboursFolder={frames30}"]);
         Assert.Empty(ConfigFile.Validate(config));
 
-        using var clip = ExperimentSetup.OpenSplit(config, "train", frames: 2).GetClip(1, 0); // 0016E5_00102
+        using var clip = ExperimentData.OpenSplit(config, "train", frames: 2).GetClip(1, 0); // 0016E5_00102
         Assert.Equal(new[] { 101 }, clip.Neighbours.Select(f => f.Index));
         Assert.Equal(frames30, Path.GetDirectoryName(Path.GetDirectoryName(clip.Neighbours[0].Path)));
-        var summary = ExperimentSetup.SummarizeNeighbours(config, "train", 2)!; // 00100 still lacks 99 and takes 101
+        var summary = ExperimentData.SummarizeNeighbours(config, "train", 2)!; // 00100 still lacks 99 and takes 101
         Assert.Equal((2, 1, 1), (summary.Clips, summary.Incomplete, summary.OtherSide));
 
         Assert.Equal([$"data.neighboursFolder: '{frames30}/none' does not exist (frames extracted from the 30 fps CamVid videos, see data-scripts/camvid/README.md; or set it to null)."],
@@ -76,7 +76,7 @@ public sealed class CamVidRunTests : IDisposable
         // +KD over every input frame (Eq. 5) loads the neighbours without MFD: no flows needed, a teacher's weights are.
         var config = Tiny(root) with { Loss = new LossConfig { Beta = 0, Gamma = 1, KdFrames = KdFrames.All } };
         var teacherRun = folder.Combine("teacher");
-        using (var teacher = ExperimentSetup.CreateModel(config.Teacher, 11))
+        using (var teacher = ExperimentModels.CreateModel(config.Teacher, 11))
         {
             TrainingCheckpoint.SaveBest(teacherRun, teacher, new CheckpointState(TrainingRole.Teacher, teacher.Name, 0, 1, 1, null, 1, "{}", []));
         }
@@ -118,12 +118,12 @@ public sealed class CamVidRunTests : IDisposable
     {
         // The first three val frames: 07959 has nothing before it, 07961 and 07963 each have the labelled frame 2 before.
         var config = Tiny(RealSubset(["0016E5_00390"], ["0016E5_07959", "0016E5_07961", "0016E5_07963"]));
-        var plan = ExperimentSetup.PlanTemporalConsistency(config, "val", 4)!;
+        var plan = ExperimentEvaluation.PlanTemporalConsistency(config, "val", 4)!;
         Assert.Equal((3, 3, 1), (plan.Clips, plan.Incomplete, plan.Alone));
         Assert.Equal([2], plan.Gaps);
 
-        using var model = ExperimentSetup.CreateModel(config.Student, 11);
-        var result = ExperimentSetup.MeasureTemporalConsistency(config, model, "val", 4);
+        using var model = ExperimentModels.CreateModel(config.Student, 11);
+        var result = ExperimentEvaluation.MeasureTemporalConsistency(config, model, "val", 4);
         Assert.Equal(2, result.Pairs.Count);
         Assert.Equal([2, 2], result.FrameGaps!);
         Assert.InRange(result.MeanAgreement, 0.0, 1.0);

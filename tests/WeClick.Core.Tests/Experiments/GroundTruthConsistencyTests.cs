@@ -36,8 +36,8 @@ public sealed class GroundTruthConsistencyTests(ITestOutputHelper output) : IDis
     public void Synthetic_ReferenceIsHigh_UsesTheModelsRunsAndFlows_AndEqualsTheLabelsRenderedAgainByHand()
     {
         var config = Synthetic();
-        ExperimentSetup.EnsureData(config);
-        var reference = ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 4);
+        ExperimentData.EnsureData(config);
+        var reference = ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 4);
         output.WriteLine($"{reference.MeanAgreement:F4}: {reference.Description}");
 
         Assert.True(reference.Available);
@@ -65,8 +65,8 @@ public sealed class GroundTruthConsistencyTests(ITestOutputHelper output) : IDis
         Assert.Equal(expected.Pairs, reference.Result!.Pairs.Skip(3));
 
         // The models' TC counts the same pixels of the same pairs: same frames, flows and occlusion masks (no label is void).
-        using var model = ExperimentSetup.CreateModel(new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.25 }, 11);
-        var models = ExperimentSetup.MeasureTemporalConsistency(config, model, "val", 4);
+        using var model = ExperimentModels.CreateModel(new ModelConfig { Name = "deeplabv3plus-mobilenetv2", WidthMultiplier = 0.25 }, 11);
+        var models = ExperimentEvaluation.MeasureTemporalConsistency(config, model, "val", 4);
         Assert.Equal(models.FrameGaps, reference.Result.FrameGaps);
         Assert.Equal(models.Pairs.Select(p => p.Counted), reference.Result.Pairs.Select(p => p.Counted));
     }
@@ -75,20 +75,20 @@ public sealed class GroundTruthConsistencyTests(ITestOutputHelper output) : IDis
     public void Synthetic_SettingsThatDoNotRenderTheLabelFilesAgain_AreAClearErrorNamingTheFileAndKey()
     {
         var config = Synthetic();
-        ExperimentSetup.EnsureData(config);
+        ExperimentData.EnsureData(config);
         var descriptor = folder.Combine("synthetic", "weclick-dataset.json");
         var json = JsonNode.Parse(File.ReadAllText(descriptor))!;
         json["syntheticSettings"]!["seed"] = 8;
         File.WriteAllText(descriptor, json.ToJsonString());
 
-        var e = Assert.Throws<InvalidDataException>(() => ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 4));
+        var e = Assert.Throws<InvalidDataException>(() => ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 4));
         var label = folder.Combine("synthetic", "gtFine", "val", "synthetic", "synthetic_000000_000005_gtFine_labelIds.png");
         Assert.StartsWith($"'{label}' differs from frame 5 of snippet 0 rendered again with the settings in '{descriptor}' (key \"syntheticSettings\")", e.Message);
 
         json.AsObject().Remove("syntheticSettings");
         File.WriteAllText(descriptor, json.ToJsonString());
         Assert.Contains($"'{descriptor}': no \"syntheticSettings\"",
-            Assert.Throws<InvalidDataException>(() => ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 4)).Message);
+            Assert.Throws<InvalidDataException>(() => ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 4)).Message);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class GroundTruthConsistencyTests(ITestOutputHelper output) : IDis
             DataFixtures.WriteGrey(Path.Combine(root, "valannot", name + ".png"), 32, 48, (_, _) => (byte)cls);
         }
         var config = ExperimentPresets.CamVidQuick with { Data = new DataConfig { Dataset = "camvid", Root = root } };
-        var reference = ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 4);
+        var reference = ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 4);
 
         // (100, 102): one class in both, all agree; (102, 104): class 3 then 5, none agrees; 930 has no partner.
         Assert.Equal(2, reference.PairCount);
@@ -132,13 +132,13 @@ public sealed class GroundTruthConsistencyTests(ITestOutputHelper output) : IDis
     public void Cityscapes_IsNotAvailable_WithTheReason_WithoutReadingAFile()
     {
         var config = ExperimentPresets.Cityscapes with { Data = new DataConfig { Dataset = "cityscapes", Root = folder.Combine("none") } };
-        var reference = ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 4);
+        var reference = ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 4);
         Assert.False(reference.Available);
         Assert.True(double.IsNaN(reference.MeanAgreement));
         Assert.Equal((0, 0), (reference.PairCount, reference.Gaps.Count));
         Assert.Equal("not available: cityscapes/val labels one frame per snippet, so its ground truth has no consecutive labelled frames to compare.",
             reference.Description);
-        Assert.Throws<ArgumentException>(() => ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 1));
+        Assert.Throws<ArgumentException>(() => ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 1));
     }
 
     [CamVidFact]
@@ -156,7 +156,7 @@ public sealed class GroundTruthConsistencyTests(ITestOutputHelper output) : IDis
             }
         }
         var config = ExperimentPresets.CamVidQuick with { Data = new DataConfig { Dataset = "camvid", Root = root } };
-        var reference = ExperimentSetup.MeasureGroundTruthConsistency(config, "val", 4);
+        var reference = ExperimentEvaluation.MeasureGroundTruthConsistency(config, "val", 4);
         output.WriteLine($"{reference.MeanAgreement:F4}: {reference.Description}");
         Assert.Equal(3, reference.PairCount);
         Assert.Equal([2, 2, 2], reference.Result!.FrameGaps!);

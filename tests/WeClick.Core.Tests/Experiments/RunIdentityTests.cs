@@ -53,7 +53,7 @@ public sealed class RunIdentityTests(TinyExperiment tiny) : IClassFixture<TinyEx
             Evaluation = tiny.Config.Evaluation with { TemporalFrames = 0 },
         };
         using var store = ResultStore.ForWorkspace(workspace);
-        var validation = ExperimentSetup.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var validation = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var log = new List<string>();
         var options = new ReproductionOptions { Workspace = workspace, Log = log.Add };
         string Teacher(ExperimentConfig c) => Reproduction.TrainRecorded(store, Reproduction.TeacherConfig(c), TrainingRole.Teacher, "weakly", 0,

@@ -105,7 +105,7 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
             Assert.True(points.Count >= 2, $"{experiment.Name}: {points.Count} points");
             Assert.Equal(points.Count, points.Select(p => RunIdentity.Key(p.Config, TrainingRole.Student, 0) + p.Variant).Distinct().Count());
             // The data its clips need exists once rendered: every point's clips and TC runs can be formed.
-            ExperimentSetup.EnsureData(sweep.Base);
+            ExperimentData.EnsureData(sweep.Base);
             foreach (var point in points)
             {
                 Reproduction.NeighbourNotes(point.Config, _ => { });

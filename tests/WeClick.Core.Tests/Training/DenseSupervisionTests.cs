@@ -42,7 +42,7 @@ public sealed class DenseSupervisionTests(TinyExperiment tiny) : IClassFixture<T
         // The labels hold many more pixels than the clicks, so the two targets give different losses.
         Assert.True(batch.Labels.ne(255).sum().ToInt64() > 10 * batch.ClickMaps.ne(255).sum().ToInt64());
         manual_seed(5);
-        using var model = ExperimentSetup.CreateModel(tiny.Config.Teacher, 11);
+        using var model = ExperimentModels.CreateModel(tiny.Config.Teacher, 11);
         model.eval(); // deterministic forwards: the step's and ours see the same logits
         var dense = new TeacherStep(new WeClickLossSettings(Supervision: Supervision.Dense), tiny.Config.Loss.GatedCrf).Run(model, batch);
         var clicks = new TeacherStep(new WeClickLossSettings(Lambda: 0), tiny.Config.Loss.GatedCrf).Run(model, batch);

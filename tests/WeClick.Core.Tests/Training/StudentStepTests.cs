@@ -33,8 +33,8 @@ public sealed class StudentStepTests(TinyExperiment tiny) : IClassFixture<TinyEx
         using var batch = tiny.Batch(frames: 3);
         Assert.Equal(2, batch.Neighbours!.size(1));
         manual_seed(5);
-        using var student = ExperimentSetup.CreateModel(tiny.Config.Student, 11);
-        using var teacher = ExperimentSetup.CreateModel(tiny.Config.Teacher, 11);
+        using var student = ExperimentModels.CreateModel(tiny.Config.Student, 11);
+        using var teacher = ExperimentModels.CreateModel(tiny.Config.Teacher, 11);
         // Eval mode: BatchNorm then treats each frame alone, so the step's one batched forward equals the per-frame forwards.
         student.eval();
         var loss = new WeClickLossSettings(Alpha: 0, Beta: 0, Gamma: 1, KdFrames: kdFrames);
@@ -57,12 +57,12 @@ public sealed class StudentStepTests(TinyExperiment tiny) : IClassFixture<TinyEx
     {
         var config = tiny.Config;
         using var flows = WeClick.Flow.FlowProvider.Create(config.Flow, Path.Combine(tiny.Root, "flow-cache"));
-        var dataset = ExperimentSetup.OpenSplit(config, config.Data.TrainSplit, frames: 3, flows);
+        var dataset = ExperimentData.OpenSplit(config, config.Data.TrainSplit, frames: 3, flows);
         using var clip = dataset.GetClip(0, 0);
         using var batch = ClipBatch.Collate([clip], ImageNormalization.ImageNet);
         manual_seed(6);
-        using var student = ExperimentSetup.CreateModel(config.Student, 11);
-        using var teacher = ExperimentSetup.CreateModel(config.Teacher, 11);
+        using var student = ExperimentModels.CreateModel(config.Student, 11);
+        using var teacher = ExperimentModels.CreateModel(config.Teacher, 11);
         student.eval();
         var step = new StudentStep(new WeClickLossSettings(Alpha: 0, Beta: 1, Gamma: 1, KdFrames: KdFrames.Target), config.Loss.GatedCrf, teacher);
         Assert.True(step.NeedsNeighbours); // for MFD

@@ -29,7 +29,7 @@ public sealed class TinyExperiment : IDisposable
             Seeds = [0],
             Threads = 2,
         };
-        ExperimentSetup.EnsureData(Config);
+        ExperimentData.EnsureData(Config);
     }
 
     public string Root { get; } = Directory.CreateTempSubdirectory("weclick-training-").FullName;
@@ -40,7 +40,7 @@ public sealed class TinyExperiment : IDisposable
     /// ImageNet-normalised as the loader makes them.</summary>
     public ClipBatch Batch(int frames = 1)
     {
-        var dataset = ExperimentSetup.OpenSplit(Config, Config.Data.TrainSplit, frames);
+        var dataset = ExperimentData.OpenSplit(Config, Config.Data.TrainSplit, frames);
         var clips = new[] { dataset.GetClip(0, 0), dataset.GetClip(1, 0) };
         try
         {

@@ -63,7 +63,7 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
         Assert.Equal((4, 8L, ConfigText), (state.EpochsDone, state.Step, state.Config));
         Assert.Contains("\"EpochsDone\": 4", File.ReadAllText(Path.Combine(folder, "last.json")));
         // The best weights load into a fresh teacher.
-        using var fresh = ExperimentSetup.CreateModel(tiny.Config.Teacher, 11);
+        using var fresh = ExperimentModels.CreateModel(tiny.Config.Teacher, 11);
         fresh.LoadWeights(result.BestWeights);
     }
 
@@ -170,8 +170,8 @@ public sealed class TrainingLoopTests(TinyExperiment tiny) : IClassFixture<TinyE
     {
         var folder = tiny.NewFolder("nan");
         var config = tiny.Config;
-        var dataset = ExperimentSetup.OpenSplit(config, "train");
-        using var model = ExperimentSetup.CreateModel(config.Teacher, dataset.Classes.Count);
+        var dataset = ExperimentData.OpenSplit(config, "train");
+        using var model = ExperimentModels.CreateModel(config.Teacher, dataset.Classes.Count);
         using var loader = ExperimentTraining.Loader(dataset, config.TeacherSchedule, 0, 0);
         var step = new PoisonedStep(new TeacherStep(config.Loss.ToLossSettings(), config.Loss.GatedCrf), poisonAt: 4);
         Dictionary<string, float[]>? afterEpoch1 = null;

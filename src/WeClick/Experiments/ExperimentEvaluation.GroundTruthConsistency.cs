@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 
 namespace WeClick.Experiments;
 
-public static partial class ExperimentSetup
+// The ground-truth labels' temporal consistency: what a correct segmentation scores with the flow TC uses.
+public static partial class ExperimentEvaluation
 {
     /// <summary>
     /// The temporal consistency of a split's ground-truth labels, measured as the models' is (<see cref="MeasureTemporalConsistency"/>):
@@ -44,7 +45,7 @@ public static partial class ExperimentSetup
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(split);
-        RequireTemporalRun(frames);
+        ExperimentData.RequireTemporalRun(frames);
         var dataset = config.Data.Dataset;
         if (dataset is not ("synthetic" or "camvid"))
         {
@@ -85,7 +86,7 @@ public static partial class ExperimentSetup
     private static TemporalConsistencyResult SyntheticLabelRuns(ExperimentConfig config, string split, int frames,
         Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>, IReadOnlyList<PairAgreement>> compare, Action<int, int>? progress, CancellationToken cancellation)
     {
-        var runs = (CityscapesDataset)OpenTemporalRuns(config, split, frames);
+        var runs = (CityscapesDataset)ExperimentData.OpenTemporalRuns(config, split, frames);
         var descriptor = Path.Combine(config.Data.Root, SyntheticDatasetWriter.DescriptorFileName);
         var video = new SyntheticVideo(SyntheticDatasetWriter.ReadSettings(config.Data.Root));
         var pairs = new List<PairAgreement>();
@@ -127,7 +128,7 @@ public static partial class ExperimentSetup
     private static TemporalConsistencyResult CamVidLabelPairs(ExperimentConfig config, string split,
         Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>, IReadOnlyList<PairAgreement>> compare, Action<int, int>? progress, CancellationToken cancellation)
     {
-        var camvid = (CamVidDataset)OpenSplit(config, split, frames: 1, flows: null, clicks: false);
+        var camvid = (CamVidDataset)ExperimentData.OpenSplit(config, split, frames: 1, flows: null, clicks: false);
         var order = Enumerable.Range(0, camvid.Count)
             .OrderBy(i => camvid.Item(i).Sequence, StringComparer.Ordinal).ThenBy(i => camvid.Item(i).Index).ToArray();
         var pairs = new List<PairAgreement>();

@@ -5,8 +5,37 @@ using WeClick.Models;
 
 namespace WeClick.Experiments;
 
-public static partial class ExperimentSetup
+/// <summary>
+/// How an experiment config measures a network: the metrics a run records, the validation hook of training, and temporal
+/// consistency over the frames of a split (and, in <c>ExperimentEvaluation.GroundTruthConsistency.cs</c>, the ground
+/// truth's own, the reference a model's TC is read against).
+/// </summary>
+public static partial class ExperimentEvaluation
 {
+    /// <summary>The metrics a run reports and records: <c>mIoU</c>, <c>mPA</c> and <c>pixelAccuracy</c> (fractions in 0..1).</summary>
+    public static Dictionary<string, double> MetricValues(SegmentationMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return new Dictionary<string, double>
+        {
+            ["mIoU"] = metrics.MeanIoU,
+            ["mPA"] = metrics.MeanPixelAccuracy,
+            ["pixelAccuracy"] = metrics.PixelAccuracy,
+        };
+    }
+
+    /// <summary>
+    /// Validation for <c>TrainingHooks.Validate</c>: evaluates a model on the validation split (single frames, the config's
+    /// evaluation settings) and returns <c>mIoU</c>, <c>mPA</c> and <c>pixelAccuracy</c> (fractions in 0..1).
+    /// </summary>
+    public static Func<Segmentor, IReadOnlyDictionary<string, double>> Validator(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var dataset = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false);
+        var evaluator = new Evaluator(config.Evaluation);
+        return model => MetricValues(evaluator.Evaluate(model, dataset).Metrics);
+    }
+
     /// <summary>
     /// Temporal consistency of a trained network on a split (<see cref="TemporalConsistency.MeasureSplit"/>): for each
     /// labelled frame k, the frames k − T + 1 … k (T = <paramref name="frames"/>) that exist are predicted and each
@@ -23,7 +52,7 @@ public static partial class ExperimentSetup
         Action<int, int>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var sequences = OpenTemporalRuns(config, split, frames);
+        var sequences = ExperimentData.OpenTemporalRuns(config, split, frames);
         var flow = TemporalConsistencyFlow(config);
         var estimator = flow.CreateEstimator();
         try
@@ -45,7 +74,7 @@ public static partial class ExperimentSetup
     public static NeighbourSummary? PlanTemporalConsistency(ExperimentConfig config, string split, int frames)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (OpenTemporalRuns(config, split, frames) is not CamVidDataset camvid)
+        if (ExperimentData.OpenTemporalRuns(config, split, frames) is not CamVidDataset camvid)
         {
             return null;
         }
@@ -68,43 +97,5 @@ public static partial class ExperimentSetup
     {
         ArgumentNullException.ThrowIfNull(config);
         return config.Flow.Method == FlowMethod.GroundTruth ? config.Flow with { Method = FlowMethod.Dis } : config.Flow;
-    }
-
-    /// <summary>
-    /// How a split's clips of <paramref name="frames"/> frames stand against the neighbours they want, without reading an
-    /// image: for CamVid <see cref="CamVidDataset.Summarize"/> (throws when a clip cannot be formed at all), null for the
-    /// datasets that hold whole sequences. <see cref="Reproduction"/> calls it before training anything.
-    /// </summary>
-    /// <exception cref="FileNotFoundException">A clip cannot be formed (named).</exception>
-    public static NeighbourSummary? SummarizeNeighbours(ExperimentConfig config, string split, int frames)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return frames > 1 && OpenSplit(config, split, frames, flows: null, clicks: false) is CamVidDataset camvid ? camvid.Summarize() : null;
-    }
-
-    /// <summary>
-    /// The warning a run prints once when its clips use other frames than they want (null when every clip is complete):
-    /// how many, how far apart their frames are, and the key that fixes it.
-    /// </summary>
-    public static string? NeighbourWarning(NeighbourSummary? summary) =>
-        summary is null || summary.Complete
-            ? null
-            : $"warning: {summary.Describe()} Set data.neighboursFolder to the frames of the 30 fps videos (data-scripts/camvid/README.md) for the paper's setting.";
-
-    // Runs T frames long ending at each labelled frame: forward, interval 1, the frames that exist (no substitutes).
-    private static IClipDataset OpenTemporalRuns(ExperimentConfig config, string split, int frames)
-    {
-        RequireTemporalRun(frames);
-        return OpenSplit(config with { Clip = config.Clip with { Direction = FrameDirection.Forward, Sampling = "fixed", Interval = 1 } },
-            split, frames, flows: null, clicks: false, MissingNeighbours.Skip);
-    }
-
-    // Temporal consistency compares consecutive frames, so a run needs two (the models' runs and the ground truth's alike).
-    private static void RequireTemporalRun(int frames)
-    {
-        if (frames < 2)
-        {
-            throw new ArgumentException($"Temporal consistency needs runs of at least 2 frames, got {frames} (evaluation.temporalFrames).", nameof(frames));
-        }
     }
 }
