@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using WeClick.Experiments;
 
 namespace WeClick.Cli.Tests;
@@ -87,6 +88,28 @@ public sealed class ExperimentCommandTests : IDisposable
         Assert.All(rows, row => Assert.Contains(row[..Math.Min(row.Length, 40)].Split('│', StringSplitOptions.TrimEntries)[1], compare.Stdout));
         var sweeps = CliRunner.Run("runs", "sweeps", "--workspace", workspace);
         Assert.Contains("ablation-wf-sign", sweeps.Stdout);
+
+        // The sweep as numbers: the report's rows.csv (mean and std per row) and every run, one line per seed.
+        var rowsCsv = File.ReadAllLines(Path.Combine(report, "rows.csv"));
+        Assert.StartsWith("row,role,variant,model,W_f,seeds,mIoU_mean,mIoU_std,mPA_mean,mPA_std,TC_mean,TC_std,IoU_", rowsCsv[0]);
+        Assert.Equal(["teacher weakly", "decreasing", "literal"], rowsCsv.Skip(1).Select(l => l.Split(',')[0]));
+        var runsCsv = Path.Combine(folder.FullName, "runs.csv");
+        var export = CliRunner.Run("runs", "export", "--experiment", "ablation-wf-sign", "--workspace", workspace, "--out", runsCsv);
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.Contains("wrote 3 runs of ablation-wf-sign (1 sweep)", export.Stdout);
+        var lines = File.ReadAllLines(runsCsv);
+        Assert.StartsWith("sweep,config,row,role,variant,seed,run,W_f,mIoU,mPA,TC,IoU_", lines[0]);
+        var literal = lines.Single(l => l.Split(',')[2] == "literal").Split(',');
+        Assert.Equal(["ablation-wf-sign", "quick", "literal", "student", "weakly+KD+MFD", "0"], literal[..6]);
+        Assert.Equal("literal", literal[7]);
+        // The exported mIoU is the row's: one seed, so the row's mean.
+        var literalRow = rowsCsv.Single(l => l.StartsWith("literal,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(double.Parse(literalRow[6], CultureInfo.InvariantCulture), double.Parse(literal[8], CultureInfo.InvariantCulture), 12);
+        var neither = CliRunner.Run("runs", "export", "--workspace", workspace, "--out", runsCsv);
+        Assert.NotEqual(0, neither.ExitCode);
+        Assert.Contains("give one of --table TABLE|QUERY and --experiment NAME", neither.Stderr);
+        var elsewhere = CliRunner.Run("runs", "export", "--experiment", "ablation-wf-sign", "--config", "camvid-cpu", "--workspace", workspace, "--out", runsCsv);
+        Assert.Contains("has not run in this workspace on config 'camvid-cpu'", elsewhere.Stderr);
 
         var again = CliRunner.Run(Tiny(workspace));
         Assert.Contains("3 reused, 0 to train", again.Stderr);

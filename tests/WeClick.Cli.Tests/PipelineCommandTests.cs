@@ -80,7 +80,7 @@ public sealed class PipelineCommandTests : IDisposable
         var reportedReference = double.Parse(cells[5], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(reportedReference, 50.0, 100.0);
         Assert.Contains("Reference: ground-truth labels of synthetic/val: 6 pairs in the models' runs of 4 frames", File.ReadAllText(Path.Combine(report, "report.md")));
-        Assert.Contains(Reproduction.ConsistencyCaveat, File.ReadAllText(Path.Combine(report, "report.md")));
+        Assert.Contains(GroundTruthConsistency.Caveat, File.ReadAllText(Path.Combine(report, "report.md")));
         // How far apart the frames the students and temporal consistency compare are (the video's own frames here).
         Assert.Contains("Student clips: synthetic/train: every clip has its 2 neighbours in the video, at the wanted spacing.", File.ReadAllText(Path.Combine(report, "report.md")));
         Assert.True(File.Exists(Path.Combine(report, "images", "example-0.png")));
@@ -104,7 +104,7 @@ public sealed class PipelineCommandTests : IDisposable
         // The same measurement as the report's (printed with 2 decimals there, 1 in the report).
         Assert.InRange(double.Parse(reference.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), reportedReference - 0.05001, reportedReference + 0.05001);
         Assert.Contains(" % for the ground-truth labels of synthetic/val: 6 pairs in the models' runs of 4 frames ending at each labelled frame (1 video frame apart)", reference);
-        Assert.Contains(Reproduction.ConsistencyCaveat, eval.Stdout);
+        Assert.Contains(GroundTruthConsistency.Caveat, eval.Stdout);
         using (var store = ResultStore.OpenExisting(Path.Combine(workspace, ResultStore.FileName)))
         {
             var mfd = store.Runs(new RunFilter("quick", Status: RunStatus.Finished)).Single(r => r.Variant == "weakly+KD+MFD");

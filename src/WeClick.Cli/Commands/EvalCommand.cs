@@ -59,7 +59,7 @@ internal static class EvalCommand
                 Console.WriteLine(reference.Available
                     ? string.Create(c, $"reference: {100 * reference.MeanAgreement:F2} % for the {reference.Description}")
                     : $"reference: {reference.Description}");
-                Console.WriteLine(Reproduction.ConsistencyCaveat);
+                Console.WriteLine(GroundTruthConsistency.Caveat);
             }
             if (parse.GetValue(speed))
             {

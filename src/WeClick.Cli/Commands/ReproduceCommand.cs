@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using WeClick.Experiments;
-using ExperimentReport = WeClick.Reports.ExperimentReport;
+using WeClick.Reports;
 using WeClick.Training;
 
 namespace WeClick.Cli.Commands;
@@ -39,68 +38,50 @@ internal static class ReproduceCommand
             var chosen = PaperExperiments.Get(name); // an unknown name fails here, before anything runs
             var config = arguments.ResolveAndConfigureEngine(parse);
             var workspace = parse.GetValue(arguments.Workspace)!;
-            if (parse.GetValue(planOnly))
-            {
-                var sweep = name == "table1" ? PaperExperiments.Table1(config, !parse.GetValue(noUpperBound)) : chosen.Build(config);
-                SweepRunner.Run(sweep, new SweepOptions { Workspace = workspace, Log = line => Console.Error.WriteLine(line), PlanOnly = true });
-                return 0;
-            }
-            if (name != "table1")
-            {
-                return RunExperiment(chosen, config, workspace);
-            }
-            var result = Reproduction.Run(config, new ReproductionOptions
+            var sweep = name == "table1" ? PaperExperiments.Table1(config, !parse.GetValue(noUpperBound)) : chosen.Build(config);
+            var options = new SweepOptions
             {
                 Workspace = workspace,
-                UpperBound = !parse.GetValue(noUpperBound),
                 Log = line => Console.Error.WriteLine(line),
                 ObserverFor = title => update => Observe(title, update),
-            });
+                PlanOnly = parse.GetValue(planOnly),
+            };
+            if (options.PlanOnly)
+            {
+                SweepRunner.Run(sweep, options);
+                return 0;
+            }
+            var result = ExperimentRunner.Run(chosen, sweep, options);
+            var report = ExperimentReport.Write(result, workspace);
             var c = CultureInfo.InvariantCulture;
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("row").AddColumn(new TableColumn("mIoU (%)").RightAligned())
-                .AddColumn(new TableColumn("of dense").RightAligned())
-                .AddColumn(new TableColumn("mPA (%)").RightAligned()).AddColumn(new TableColumn("TC (%)").RightAligned()).AddColumn("seeds");
-            foreach (var cells in Reproduction.TableRows(result.Rows, result.GroundTruthConsistency))
+            if (name == "table1")
             {
-                table.AddRow(cells.Select(Markup.Escape).ToArray());
+                // The reproduction: Table 1 with its references, size and speed, per-class IoU and examples.
+                var reproduction = ReproductionReport.Write(result, workspace);
+                ResultTable.Write(ResultTable.Of(null, ["row", "mIoU (%)", "of dense", "mPA (%)", "TC (%)", "seeds", "paper mIoU (%)"], ReproductionReport.TableRows(result)));
+                Console.WriteLine("of dense: mIoU as a share of the same network trained on dense labels (the paper's Cityscapes ratio is about 0.77).");
+                Console.WriteLine("TC: temporal consistency, the share of pixels whose predicted class survives flow warping to the next frame.");
+                foreach (var note in ExperimentReport.PaperNotes(result))
+                {
+                    Console.WriteLine(note);
+                }
+                if (result.Reference is { } measured)
+                {
+                    Console.WriteLine($"Reference: {measured.Description} {GroundTruthConsistency.Caveat}");
+                }
+                Console.WriteLine(string.Create(c, $"wall time {result.Sweep.WallSeconds / 60:F1} min; report {reproduction}; experiment report {report}"));
+                return 0;
             }
-            AnsiConsole.Write(table);
-            Console.WriteLine("of dense: mIoU as a share of the same network trained on dense labels (the paper's Cityscapes ratio is about 0.77).");
-            Console.WriteLine("TC: temporal consistency, the share of pixels whose predicted class survives flow warping to the next frame.");
-            if (result.GroundTruthConsistency is { } measured)
+            ResultTable.Write(ResultTable.Of($"{result.Sweep.Sweep.Title} on {config.Name}", ExperimentReport.Columns(result), ExperimentReport.Rows(result)));
+            foreach (var note in ExperimentReport.PaperNotes(result))
             {
-                Console.WriteLine($"Reference: {measured.Description} {Reproduction.ConsistencyCaveat}");
+                Console.WriteLine(note);
             }
-            Console.WriteLine(string.Create(c, $"wall time {result.WallSeconds / 60:F1} min; report {result.Report}"));
+            Console.WriteLine(string.Create(c,
+                $"{result.Sweep.Trained} runs trained, {result.Sweep.Reused} reused; wall time {result.Sweep.WallSeconds / 60:F1} min; report {report}"));
             return 0;
         });
         return command;
-    }
-
-    // Any experiment but table1: its sweep, its rows in the terminal and its report.
-    private static int RunExperiment(PaperExperiment experiment, ExperimentConfig config, string workspace)
-    {
-        var result = ExperimentRunner.Run(experiment, config, new SweepOptions
-        {
-            Workspace = workspace,
-            Log = line => Console.Error.WriteLine(line),
-            ObserverFor = title => update => Observe(title, update),
-        });
-        var report = ExperimentReport.Write(result, workspace);
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{result.Sweep.Sweep.Title} on {config.Name}"));
-        var columns = ExperimentReport.Columns(result);
-        foreach (var (column, index) in columns.Select((c, i) => (c, i)))
-        {
-            table.AddColumn(index is 0 or 5 ? new TableColumn(Markup.Escape(column)) : new TableColumn(Markup.Escape(column)).RightAligned());
-        }
-        foreach (var cells in ExperimentReport.Rows(result))
-        {
-            table.AddRow(cells.Select(Markup.Escape).ToArray());
-        }
-        AnsiConsole.Write(table);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Sweep.Trained} runs trained, {result.Sweep.Reused} reused; wall time {result.Sweep.WallSeconds / 60:F1} min; report {report}"));
-        return 0;
     }
 
     // Plain lines per epoch (a reproduction runs many short trainings; a bar per run would scroll away).

@@ -52,16 +52,7 @@ internal static class RunsCommand
         return command;
     }
 
-    /// <summary>Writes a table; into a pipe or file at a width that keeps each run on one line (Spectre assumes 80
-    /// columns there and would wrap paths and variants, which greps and notebooks then miss).</summary>
-    private static void Write(Table table)
-    {
-        if (Console.IsOutputRedirected)
-        {
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 240);
-        }
-        AnsiConsole.Write(table);
-    }
+    private static void Write(Table table) => ResultTable.Write(table);
 
     private static Command Compare()
     {
@@ -141,16 +132,14 @@ internal static class RunsCommand
             var sweep = Sweep.FromDefinition(record.Definition);
             var (rows, classes) = SweepRunner.Rows(store, record.Id, SweepRunner.RowLabels(sweep));
             var result = new ExperimentResult(experiment, new SweepResult(sweep, record.Id, rows, classes, [], 0, 0, 0), new Dictionary<string, WeClick.Evaluation.ModelProfile>());
-            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Title} on {record.Experiment} (sweep {record.Id}, {record.Runs} runs)"));
-            foreach (var column in WeClick.Reports.ExperimentReport.Columns(result))
-            {
-                table.AddColumn(Markup.Escape(column));
-            }
-            foreach (var cells in WeClick.Reports.ExperimentReport.Rows(result))
-            {
-                table.AddRow(cells.Select(Markup.Escape).ToArray());
-            }
+            var table = ResultTable.Of($"{sweep.Title} on {record.Experiment} (sweep {record.Id}, {record.Runs} runs)",
+                WeClick.Reports.ExperimentReport.Columns(result), WeClick.Reports.ExperimentReport.Rows(result));
             Write(table);
+        }
+        foreach (var note in WeClick.Reports.ExperimentReport.PaperNotes(new ExperimentResult(experiment, new SweepResult(Sweep.FromDefinition(sweeps[0].Definition), 0, [], [], [], 0, 0, 0),
+                     new Dictionary<string, WeClick.Evaluation.ModelProfile>())))
+        {
+            Console.WriteLine(note);
         }
         return 0;
     }
@@ -181,15 +170,50 @@ internal static class RunsCommand
     private static Command Export()
     {
         var workspace = Workspace();
-        var what = new Option<string>("--table") { Description = $"A table ({string.Join(", ", ResultStore.Tables)}) or a SELECT query.", Required = true };
+        var what = new Option<string?>("--table") { Description = $"A table ({string.Join(", ", ResultStore.Tables)}) or a SELECT query." };
+        var experiment = new Option<string?>("--experiment")
+        {
+            Description = "An experiment of `weclick experiments`: every finished run of its sweeps, one line per seed, with the axis values as columns, " +
+                "mIoU, mPA, TC and per-class IoU (fractions in 0..1).",
+        };
+        var config = new Option<string?>("--config") { Description = "With --experiment: only its sweeps on this config (preset name)." };
         var output = new Option<string>("--out") { Description = "The CSV file to write.", Required = true };
-        var command = new Command("export", "Write a table of the store (or a SELECT query's result) to a CSV file.") { workspace, what, output };
+        var command = new Command("export", "Write a table of the store, a SELECT query's result, or an experiment's runs to a CSV file (one of --table, --experiment).")
+        {
+            workspace, what, experiment, config, output,
+        };
         command.SetAction(parse =>
         {
+            var (table, name) = (parse.GetValue(what), parse.GetValue(experiment));
+            if ((table is null) == (name is null))
+            {
+                throw new ArgumentException("runs export: give one of --table TABLE|QUERY and --experiment NAME.");
+            }
+            var chosen = name is null ? null : PaperExperiments.Get(name); // an unknown name fails before the store opens
             using var store = Open(parse.GetValue(workspace)!);
             var path = parse.GetValue(output)!;
-            var rows = store.ExportCsv(parse.GetValue(what)!, path);
-            Console.WriteLine($"wrote {rows} rows to {path}");
+            if (chosen is null)
+            {
+                Console.WriteLine($"wrote {store.ExportCsv(table!, path)} rows to {path}");
+                return 0;
+            }
+            var sweeps = store.Sweeps(chosen.Name).Where(s => parse.GetValue(config) is not { } c || s.Experiment == c).ToList();
+            if (sweeps.Count == 0)
+            {
+                throw new ArgumentException($"{store.Path}: experiment '{chosen.Name}' has not run in this workspace{(parse.GetValue(config) is { } c ? $" on config '{c}'" : "")} (weclick runs sweeps lists what has).");
+            }
+            // Every sweep of the experiment under one header; sweeps whose columns differ (another preset's classes or an
+            // older definition's axes) go to separate files.
+            var parts = sweeps.Select(s => (s.Experiment, Csv: SweepExport.RunsCsv(store, s.Id))).ToList();
+            var headers = parts.Select(p => p.Csv[..p.Csv.IndexOf("\r\n", StringComparison.Ordinal)]).Distinct().Count();
+            if (headers > 1)
+            {
+                throw new ArgumentException($"runs export: the sweeps of {chosen.Name} have different columns (configs {string.Join(", ", sweeps.Select(s => s.Experiment).Distinct())}); " +
+                    "pass --config NAME to export one.");
+            }
+            var csv = parts[0].Csv + string.Concat(parts.Skip(1).Select(p => p.Csv[(p.Csv.IndexOf("\r\n", StringComparison.Ordinal) + 2)..]));
+            SweepExport.Write(path, csv);
+            Console.WriteLine($"wrote {csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1} runs of {chosen.Name} ({sweeps.Count} sweep{(sweeps.Count == 1 ? "" : "s")}) to {path}");
             return 0;
         });
         return command;

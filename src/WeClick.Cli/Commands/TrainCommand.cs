@@ -31,10 +31,9 @@ internal static class TrainCommand
         {
             var config = arguments.ResolveAndConfigureEngine(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
-            var teacherConfig = Reproduction.TeacherConfig(config);
-            var variant = Reproduction.VariantOf(teacherConfig.Loss); // weakly, or dense for the upper bound
-            var folder = RunIdentity.Folder(parse.GetValue(arguments.Workspace)!, config, TrainingRole.Teacher, variant, s);
-            return Run(parse, arguments, teacherConfig, TrainingRole.Teacher, variant, s, folder, null, parse.GetValue(restart));
+            var teacherConfig = TrainingSchemes.TeacherConfig(config);
+            var variant = TrainingSchemes.VariantOf(teacherConfig.Loss); // weakly, or dense for the upper bound
+            return Run(parse, arguments, teacherConfig, TrainingRole.Teacher, variant, s, null, parse.GetValue(restart));
         });
         return command;
     }
@@ -55,23 +54,23 @@ internal static class TrainCommand
         {
             var config = arguments.ResolveAndConfigureEngine(parse);
             var s = parse.GetValue(seed) ?? config.Seeds[0];
-            var variant = Reproduction.VariantOf(config.Loss);
-            var workspace = parse.GetValue(arguments.Workspace)!;
-            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(RunIdentity.Folder(workspace, config, TrainingRole.Teacher,
-                Reproduction.VariantOf(Reproduction.TeacherConfig(config).Loss), config.Seeds[0]));
+            var variant = TrainingSchemes.VariantOf(config.Loss);
+            var layout = new RunLayout(parse.GetValue(arguments.Workspace)!);
+            var teacherWeights = parse.GetValue(teacher) ?? TrainingCheckpoint.BestPath(layout.RunFolder(config, TrainingRole.Teacher,
+                TrainingSchemes.VariantOf(TrainingSchemes.TeacherConfig(config).Loss), config.Seeds[0]));
             if ((config.Loss.Beta > 0 || config.Loss.Gamma > 0) && !File.Exists(teacherWeights))
             {
                 throw new FileNotFoundException($"teacher weights '{teacherWeights}' do not exist: run `weclick train teacher` with the same config first, or pass --teacher PATH.");
             }
-            var folder = RunIdentity.Folder(workspace, config, TrainingRole.Student, variant, s);
-            return Run(parse, arguments, config, TrainingRole.Student, variant, s, folder, teacherWeights, parse.GetValue(restart));
+            return Run(parse, arguments, config, TrainingRole.Student, variant, s, teacherWeights, parse.GetValue(restart));
         });
         return command;
     }
 
-    private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, TrainingRole role, string variant, int seed, string folder, string? teacherWeights, bool restart)
+    private static int Run(ParseResult parse, ExperimentArguments arguments, ExperimentConfig config, TrainingRole role, string variant, int seed, string? teacherWeights, bool restart)
     {
         var workspace = parse.GetValue(arguments.Workspace)!;
+        var folder = new RunLayout(workspace).RunFolder(config, role, variant, seed);
         ExperimentData.EnsureData(config);
         if (restart && Directory.Exists(folder))
         {
@@ -79,15 +78,14 @@ internal static class TrainCommand
         }
         using var store = ResultStore.ForWorkspace(workspace);
         var validation = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false);
-        var title = $"{role.ToString().ToLowerInvariant()} {variant} seed {seed}";
-        var weights = TrainingProgressView.Run(title, observer => Reproduction.TrainRecorded(store, config, role, variant, seed, folder, teacherWeights,
-            new ReproductionOptions { Workspace = workspace, ObserverFor = _ => observer, Log = line => Console.Error.WriteLine(line) }, validation));
-        // The run this command trained (or reused): its checkpoint. Another finished run of the same name, role, variant and
-        // seed (another config in the same workspace, maybe finishing a moment later beside this one) is not it.
-        var run = store.Runs(new RunFilter(config.Name, role, variant, RunStatus.Finished)).Last(r => r.Seed == seed && r.Checkpoint == weights);
+        var title = RunLayout.Title(role, role == TrainingRole.Teacher ? RunLayout.TeacherLabel(variant) : variant, seed);
+        // The run this command trained (or reused), not another finished run of the same name, role, variant and seed
+        // (another config in the same workspace, maybe finishing a moment later beside this one).
+        var run = TrainingProgressView.Run(title, observer => RecordedTraining.Train(store, config, role, variant, seed, teacherWeights,
+            new SweepOptions { Workspace = workspace, ObserverFor = _ => observer, Log = line => Console.Error.WriteLine(line) }, validation, title));
         var metrics = store.FinalMetrics(run.Id);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{title}: mIoU {100 * metrics["mIoU"]:F1} %, mPA {100 * metrics["mPA"]:F1} % on {config.Data.ValSplit}; weights {weights}"));
+            $"{title}: mIoU {100 * metrics["mIoU"]:F1} %, mPA {100 * metrics["mPA"]:F1} % on {config.Data.ValSplit}; weights {run.Checkpoint}"));
         return 0;
     }
 }

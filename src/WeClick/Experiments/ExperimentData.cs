@@ -93,7 +93,7 @@ public static class ExperimentData
     /// <summary>
     /// How a split's clips of <paramref name="frames"/> frames stand against the neighbours they want, without reading an
     /// image: for CamVid <see cref="CamVidDataset.Summarize"/> (throws when a clip cannot be formed at all), null for the
-    /// datasets that hold whole sequences. <see cref="Reproduction"/> calls it before training anything.
+    /// datasets that hold whole sequences. Sweeps call it (<see cref="NeighbourNotes"/>) before training anything.
     /// </summary>
     /// <exception cref="FileNotFoundException">A clip cannot be formed (named).</exception>
     public static NeighbourSummary? SummarizeNeighbours(ExperimentConfig config, string split, int frames)
@@ -126,5 +126,44 @@ public static class ExperimentData
         {
             throw new ArgumentException($"Temporal consistency needs runs of at least 2 frames, got {frames} (evaluation.temporalFrames).", nameof(frames));
         }
+    }
+
+    /// <summary>
+    /// What the students' clips and temporal consistency's runs hold, without reading an image: how far apart their frames
+    /// are, and for CamVid without <c>data.neighboursFolder</c> how many fell back to labelled frames. A sweep
+    /// (<see cref="SweepRunner.Run"/>) calls it for every point before any training (a clip or run that cannot be formed
+    /// stops it there), passes the warnings to <paramref name="log"/>, and the reproduction's report prints the lines under
+    /// "Neighbour frames".
+    /// </summary>
+    /// <returns>One line per check: the student clips (when a row loads neighbours), temporal consistency (when measured).</returns>
+    /// <exception cref="FileNotFoundException">A student clip cannot be formed (named).</exception>
+    /// <exception cref="ArgumentException">Temporal consistency has no pair to compare (the message says what to set).</exception>
+    public static IReadOnlyList<string> NeighbourNotes(ExperimentConfig config, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(log);
+        var lines = new List<string>();
+        var frames = ExperimentTraining.StudentFrames(config with { Loss = TrainingSchemes.StudentRows[^1].Loss(config.Loss) });
+        if (frames > 1)
+        {
+            var clips = SummarizeNeighbours(config, config.Data.TrainSplit, frames);
+            lines.Add("Student clips: " + (clips?.Describe() ?? FormattableString.Invariant(
+                $"{config.Data.Dataset}/{config.Data.TrainSplit}: every clip has its {frames - 1} {(frames == 2 ? "neighbour" : "neighbours")} in the video, at the wanted spacing.")));
+            if (NeighbourWarning(clips) is { } warning)
+            {
+                log(warning);
+            }
+        }
+        if (config.Evaluation.TemporalFrames >= 2)
+        {
+            var runs = ExperimentEvaluation.PlanTemporalConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+            lines.Add("Temporal consistency: " + (runs?.Describe() ?? FormattableString.Invariant(
+                $"{config.Data.Dataset}/{config.Data.ValSplit}: runs of {config.Evaluation.TemporalFrames} adjacent video frames (1 frame apart).")));
+            if (runs is { Complete: false })
+            {
+                log($"note: temporal consistency is measured over the frames that exist: {runs.Describe()}");
+            }
+        }
+        return lines;
     }
 }

@@ -1,44 +1,86 @@
+using System.Globalization;
 using WeClick.Evaluation;
+using WeClick.Training;
 
 namespace WeClick.Experiments;
 
 /// <summary>
-/// Runs an experiment of <see cref="PaperExperiments"/> on a preset: its sweep (<see cref="SweepRunner"/>), then, for the
-/// experiments that put accuracy beside speed (Table 4, Fig. 2), the size and inference speed of every student network
-/// at the schedule's crop, one frame at a time as WeClick runs at inference. The CLI and the notebooks both call this.
+/// Runs an experiment of <see cref="PaperExperiments"/> on a preset: its sweep (<see cref="SweepRunner"/>); for Table 1
+/// first the ground-truth labels' temporal consistency, once the sweep's checks passed and before any training; and, for
+/// the experiments that put accuracy beside speed (Table 1, Table 4, Fig. 2), the size and inference speed of every
+/// network they train at the schedule's crop, one frame at a time as WeClick runs at inference. The CLI and the notebooks
+/// both call this.
 /// </summary>
 public static class ExperimentRunner
 {
-    /// <summary>Runs (or continues) <paramref name="experiment"/> on <paramref name="config"/>.</summary>
+    /// <summary>Runs (or continues) <paramref name="experiment"/> on <paramref name="config"/>: the sweep it makes of it.</summary>
     /// <exception cref="ArgumentException">The experiment does not apply to this preset (e.g. table5 off CamVid; named).</exception>
     public static ExperimentResult Run(PaperExperiment experiment, ExperimentConfig config, SweepOptions options)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(config);
+        return Run(experiment, experiment.Build(config), options);
+    }
+
+    /// <summary>Runs (or continues) <paramref name="experiment"/> as <paramref name="sweep"/>, a variant of its sweep
+    /// (Table 1 without the upper bound: <c>PaperExperiments.Table1(config, upperBound: false)</c>).</summary>
+    public static ExperimentResult Run(PaperExperiment experiment, Sweep sweep, SweepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(options);
-        var sweep = experiment.Build(config);
-        var result = SweepRunner.Run(sweep, options);
-        var profiles = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
-        if (experiment.Chart == ExperimentChart.AccuracyAgainstSpeed || experiment.Name == "table4")
+        var config = sweep.Base;
+        var log = options.Log ?? (_ => { });
+        GroundTruthConsistency? reference = null;
+        var result = SweepRunner.Run(sweep, options with
         {
-            options.Log?.Invoke($"{experiment.Name}: measuring each student network's speed");
+            Checked = () =>
+            {
+                options.Checked?.Invoke();
+                if (experiment.MeasuresConsistencyReference)
+                {
+                    reference = GroundTruthReference(config, log);
+                }
+            },
+        });
+        var profiles = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
+        if (experiment.ProfilesNetworks && !options.PlanOnly)
+        {
+            log($"{experiment.Name}: measuring each network's size and speed");
             var device = ExperimentDevice.ParseDevice(config.Device);
             var classes = result.ClassNames.Count;
-            // One measurement per network and input size: rows that share a student share its numbers.
+            // One measurement per network and input size: rows that share a network share its numbers.
             var measured = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
-            foreach (var point in sweep.Expand())
+            var networks = SweepRunner.Teachers(sweep).Select(t => (t.Label, Model: t.Config.Teacher, Schedule: t.Config.StudentSchedule, t.Config))
+                .Concat(sweep.Expand().Select(p => (p.Label, Model: p.Config.Student, Schedule: p.Config.StudentSchedule, p.Config)));
+            foreach (var (label, model, schedule, pointConfig) in networks)
             {
-                var student = point.Config.Student with { BackboneWeights = null };
-                var (height, width) = (point.Config.StudentSchedule.CropHeight, point.Config.StudentSchedule.CropWidth);
-                var key = FormattableString.Invariant($"{student}|{height}x{width}");
+                // Every network at the students' crop: the input WeClick runs at, so teacher and student compare.
+                var network = model with { BackboneWeights = null };
+                var key = FormattableString.Invariant($"{network}|{schedule.CropHeight}x{schedule.CropWidth}");
                 if (!measured.TryGetValue(key, out var profile))
                 {
-                    using var network = ExperimentModels.CreateModel(student, classes, device);
-                    measured[key] = profile = ModelProfile.Measure(network, height, width, Math.Max(1, point.Config.Evaluation.SpeedFrames));
+                    using var segmentor = ExperimentModels.CreateModel(network, classes, device);
+                    measured[key] = profile = ModelProfile.Measure(segmentor, schedule.CropHeight, schedule.CropWidth, Math.Max(1, pointConfig.Evaluation.SpeedFrames));
                 }
-                profiles[point.Label] = profile;
+                profiles[label] = profile;
             }
         }
-        return new ExperimentResult(experiment, result, profiles);
+        return new ExperimentResult(experiment, result, profiles, reference);
+    }
+
+    // The ground truth's TC, the reference the rows' TC is read against (null where TC is off). It runs no network, so it
+    // is measured once per call, before any training: data it cannot read stops the run now, not after the students.
+    private static GroundTruthConsistency? GroundTruthReference(ExperimentConfig config, Action<string> log)
+    {
+        if (config.Evaluation.TemporalFrames < 2)
+        {
+            return null;
+        }
+        var reference = ExperimentEvaluation.MeasureGroundTruthConsistency(config, config.Data.ValSplit, config.Evaluation.TemporalFrames);
+        log(reference.Available
+            ? string.Create(CultureInfo.InvariantCulture, $"temporal consistency reference: {100 * reference.MeanAgreement:F1} %, {reference.Description}")
+            : $"temporal consistency reference: {reference.Description}");
+        return reference;
     }
 }

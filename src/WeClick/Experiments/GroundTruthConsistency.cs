@@ -11,6 +11,11 @@ namespace WeClick.Experiments;
 /// <param name="Description">One line: which frames were compared with which flow, or why nothing could be.</param>
 public sealed record GroundTruthConsistency(TemporalConsistencyResult? Result, string Description)
 {
+    /// <summary>The sentence reports and <c>weclick eval</c> put beside temporal consistency: why TC is read against mIoU and
+    /// the ground truth's TC.</summary>
+    public const string Caveat =
+        "A constant predictor scores 100 % TC, so TC alone is no evidence for MFD; read it next to mIoU, against the ground truth's TC (the flow's own error bound).";
+
     /// <summary>Whether the reference was measured.</summary>
     public bool Available => Result is not null;
 

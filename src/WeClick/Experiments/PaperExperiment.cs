@@ -9,4 +9,13 @@ namespace WeClick.Experiments;
 /// <param name="OnQuick">How it is scaled on the <c>quick</c> preset, where it must fit a CPU; empty = as on any preset.</param>
 /// <param name="Chart">The chart its report draws.</param>
 /// <param name="Build">The sweep it makes of a preset's config.</param>
-public sealed record PaperExperiment(string Name, string Varies, string OnQuick, ExperimentChart Chart, Func<ExperimentConfig, Sweep> Build);
+public sealed record PaperExperiment(string Name, string Varies, string OnQuick, ExperimentChart Chart, Func<ExperimentConfig, Sweep> Build)
+{
+    /// <summary>Whether its report puts size and speed beside accuracy: #Params and FPS of every network it trains
+    /// (<see cref="ExperimentRunner"/> measures each once).</summary>
+    public bool ProfilesNetworks { get; init; }
+
+    /// <summary>Whether it measures the ground-truth labels' temporal consistency (where <c>evaluation.temporalFrames</c> ≥ 2),
+    /// the reference its rows' TC is read against (<see cref="GroundTruthConsistency"/>), before any training.</summary>
+    public bool MeasuresConsistencyReference { get; init; }
+}

@@ -32,7 +32,7 @@ public static class PaperExperiments
     public static IReadOnlyList<PaperExperiment> All { get; } =
     [
         new("table1", "training schemes: dense (upper bound), weakly, weakly+KD, weakly+KD+MFD; and the teacher on clicks and dense labels",
-            "", ExperimentChart.Bars, c => Table1(c)),
+            "", ExperimentChart.Bars, c => Table1(c)) { ProfilesNetworks = true, MeasuresConsistencyReference = true },
         new("table2", "MFD direction: forward, backward, bi-direction (n = 3, interval 1)",
             "snippets rendered with 4 frames before and 2 after the labelled frame (other scenes than Table 1's, so its own teacher)", ExperimentChart.Bars, Table2),
         new("figure5", "input frames n = 1 (no MFD) to 5, forward and bi-direction",
@@ -40,11 +40,11 @@ public static class PaperExperiments
         new("table3", "neighbour sampling: interval 1, 4, 7 and random within 1-4, forward and bi-direction (n = 3)",
             "snippets with 14 frames before and 7 after; seeds 0 and 1", ExperimentChart.Bars, Table3),
         new("table4", "teacher/student pairs: DeepLabV3+ and PSPNet teachers on ResNet-101, students on ResNet-18 and MobileNetV2, baseline (weakly) and WeClick, with #Params and FPS",
-            "teachers on the ImageNet ResNet-18 (the only ImageNet backbone this machine can make), students on MobileNetV2 ×0.5; seed 0", ExperimentChart.Bars, Table4),
+            "teachers on the ImageNet ResNet-18 (the only ImageNet backbone this machine can make), students on MobileNetV2 ×0.5; seed 0", ExperimentChart.Bars, Table4) { ProfilesNetworks = true },
         new("figure6", "per-class IoU: baseline (weakly) against WeClick (weakly+KD+MFD)",
             "", ExperimentChart.PerClass, Figure6),
         new("figure2", "accuracy against inference speed: WeClick students of every student architecture",
-            "students DeepLabV3+ and PSPNet on MobileNetV2 ×0.5 and DeepLabV3+ on the ImageNet ResNet-18; seed 0", ExperimentChart.AccuracyAgainstSpeed, Figure2),
+            "students DeepLabV3+ and PSPNet on MobileNetV2 ×0.5 and DeepLabV3+ on the ImageNet ResNet-18; seed 0", ExperimentChart.AccuracyAgainstSpeed, Figure2) { ProfilesNetworks = true },
         new("table5", "the CamVid row: GatedCRF baseline (weakly) and WeClick, with the dense upper bound (needs a CamVid preset)",
             "not on the synthetic video: use --preset camvid-cpu", ExperimentChart.Bars, Table5),
         new("ablation-wf-sign", "W_f of Eq. 3: exp(−|ŷ−ŷ_T|) (decreasing, the text) against exp(+|ŷ−ŷ_T|) (literal, the equation)",

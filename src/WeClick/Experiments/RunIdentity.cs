@@ -9,7 +9,7 @@ namespace WeClick.Experiments;
 /// <summary>
 /// What makes a training run the same run: the part of an experiment config that can change its weights or its recorded
 /// metrics. A finished run whose identity matches is reused, a checkpoint resumes only into a run of its own identity, and
-/// each identity trains in its own folder, so changing a key never retrains what it cannot affect and never collides with
+/// each identity trains in its own folder (<see cref="RunLayout.RunFolder"/>), so changing a key never retrains what it cannot affect and never collides with
 /// a folder of another run.
 /// </summary>
 /// <remarks>
@@ -68,20 +68,5 @@ public static class RunIdentity
     {
         ArgumentNullException.ThrowIfNull(identityJson);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identityJson)))[..8];
-    }
-
-    /// <summary>
-    /// The run's folder under <paramref name="workspace"/>: <c>&lt;name&gt;/teacher-seed&lt;N&gt;-&lt;key&gt;</c> or
-    /// <c>&lt;name&gt;/student-&lt;variant&gt;-seed&lt;N&gt;-&lt;key&gt;</c>, one per identity (<see cref="Key"/>); a teacher of
-    /// another variant than weakly (the dense upper bound) is <c>teacher-&lt;variant&gt;-seed&lt;N&gt;-&lt;key&gt;</c>.
-    /// </summary>
-    public static string Folder(string workspace, ExperimentConfig config, TrainingRole role, string variant, int seed)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        // The click teacher keeps its short name; the dense upper bound's teacher says what it is.
-        var run = role == TrainingRole.Teacher
-            ? (variant == "weakly" ? $"teacher-seed{seed}" : $"teacher-{variant}-seed{seed}")
-            : $"student-{variant}-seed{seed}";
-        return Path.Combine(workspace, config.Name, string.Create(CultureInfo.InvariantCulture, $"{run}-{Key(config, role, seed)}"));
     }
 }

@@ -12,14 +12,14 @@ namespace WeClick.Experiments;
 public sealed record SweepPoint(string Label, IReadOnlyList<KeyValuePair<string, string>> AxisValues, ExperimentConfig Config)
 {
     /// <summary>The Table 1 scheme its loss makes (<c>weakly+KD+MFD</c>, <c>dense</c>, …): the run's variant in the store.</summary>
-    public string Variant => Reproduction.VariantOf(Config.Loss);
+    public string Variant => TrainingSchemes.VariantOf(Config.Loss);
 
     /// <summary>Whether its students need the trained teacher: KD (γ &gt; 0) or MFD (β &gt; 0) is on.</summary>
     public bool NeedsTeacher => Config.Loss.Beta > 0 || Config.Loss.Gamma > 0;
 
     /// <summary>The teacher its students distil: the point's config with KD and MFD off (Fig. 3a), and click supervision
     /// unless the point trains on dense labels.</summary>
-    public ExperimentConfig TeacherConfig => Reproduction.TeacherConfig(Config);
+    public ExperimentConfig TeacherConfig => TrainingSchemes.TeacherConfig(Config);
 
     /// <summary>Whether the point trains on dense labels (the upper bound).</summary>
     public bool Dense => Config.Loss.Supervision == Supervision.Dense;

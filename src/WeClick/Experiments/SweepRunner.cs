@@ -18,7 +18,7 @@ public static class SweepRunner
     private sealed record PlannedRun(string Label, IReadOnlyList<KeyValuePair<string, string>> AxisValues, TrainingRole Role, string Variant, int Seed,
         ExperimentConfig Config, string? TeacherKey)
     {
-        public string Title => $"{(Role == TrainingRole.Teacher ? "" : "student ")}{Label} seed {Seed}";
+        public string Title => RunLayout.Title(Role, Label, Seed);
     }
 
     /// <summary>Runs (or continues) the sweep; with <see cref="SweepOptions.PlanOnly"/> only shows its plan (no rows, no
@@ -58,7 +58,7 @@ public static class SweepRunner
         // Before any training: every point's clips and temporal-consistency runs must be formable from the frames on disk.
         var warned = new HashSet<string>(StringComparer.Ordinal);
         // The points with the most frames first: a clip that cannot be formed is named before a temporal-consistency run.
-        var notes = points.OrderByDescending(p => ExperimentTraining.StudentFrames(p.Config)).SelectMany(p => Reproduction.NeighbourNotes(p.Config, line =>
+        var notes = points.OrderByDescending(p => ExperimentTraining.StudentFrames(p.Config)).SelectMany(p => ExperimentData.NeighbourNotes(p.Config, line =>
         {
             if (warned.Add(line))
             {
@@ -78,24 +78,20 @@ public static class SweepRunner
         int trained = 0, reused = 0;
         foreach (var run in plan)
         {
-            var weightsBefore = Finished(store, run);
+            var finishedBefore = Finished(store, run) is not null;
             var dataKey = ConfigFile.ToJson(new ExperimentConfig { Data = run.Config.Data }); // the split depends on the data alone
             if (!validations.TryGetValue(dataKey, out var validation))
             {
                 validation = validations[dataKey] = ExperimentData.OpenSplit(run.Config, run.Config.Data.ValSplit, clicks: false);
             }
             var teacher = run.TeacherKey is { } key ? teacherWeights[key] : null;
-            var folder = RunIdentity.Folder(options.Workspace, run.Config, run.Role, run.Variant, run.Seed);
-            var weights = Reproduction.TrainRecorded(store, run.Config, run.Role, run.Variant, run.Seed, folder, teacher,
-                new ReproductionOptions { Workspace = options.Workspace, Log = options.Log, ObserverFor = options.ObserverFor, Cancellation = options.Cancellation },
-                validation, run.Title);
+            var record = RecordedTraining.Train(store, run.Config, run.Role, run.Variant, run.Seed, teacher, options, validation, run.Title);
             if (run.Role == TrainingRole.Teacher)
             {
-                teacherWeights[RunIdentity.Key(run.Config, TrainingRole.Teacher, run.Seed)] = weights;
+                teacherWeights[RunIdentity.Key(run.Config, TrainingRole.Teacher, run.Seed)] = record.Checkpoint!;
             }
-            var record = Finished(store, run) ?? throw new InvalidOperationException($"{run.Title}: finished, but its run is not in {store.Path}.");
             store.AddSweepRun(sweepId, record.Id, run.Label, run.AxisValues);
-            if (weightsBefore is null)
+            if (!finishedBefore)
             {
                 trained++;
                 var seconds = store.Timings(record.Id).Sum(t => t.Seconds);
@@ -190,6 +186,14 @@ public static class SweepRunner
         return Plan(sweep, points).Where(r => r.Role == TrainingRole.Teacher).Select(r => r.Label).Concat(points.Select(p => p.Label)).ToArray();
     }
 
+    /// <summary>The teachers a sweep trains, each once, with its row label and config (the dense upper bound's first, when
+    /// the sweep has one): what an experiment profiles beside its students.</summary>
+    public static IReadOnlyList<(string Label, ExperimentConfig Config)> Teachers(Sweep sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return Plan(sweep, sweep.Expand()).Where(r => r.Role == TrainingRole.Teacher).Select(r => (r.Label, r.Config)).ToArray();
+    }
+
     // Teachers first (each distinct teacher once, the dense one too when asked), then every point for every seed, seed-major
     // (so an interrupted sweep has whole seeds done).
     private static List<PlannedRun> Plan(Sweep sweep, IReadOnlyList<SweepPoint> points)
@@ -199,8 +203,8 @@ public static class SweepRunner
         var plan = new List<PlannedRun>();
         if (sweep.DenseTeacher)
         {
-            var dense = Reproduction.TeacherConfig(sweep.Base with { Loss = Reproduction.DenseLoss(sweep.Base.Loss) });
-            plan.Add(new PlannedRun("teacher dense", [], TrainingRole.Teacher, "dense", teacherSeed, dense, null));
+            var dense = TrainingSchemes.TeacherConfig(sweep.Base with { Loss = TrainingSchemes.DenseLoss(sweep.Base.Loss) });
+            plan.Add(new PlannedRun(RunLayout.TeacherLabel("dense"), [], TrainingRole.Teacher, "dense", teacherSeed, dense, null));
         }
         var teachers = points.Where(p => p.NeedsTeacher)
             .Select(p => (Point: p, Key: RunIdentity.Key(p.TeacherConfig, TrainingRole.Teacher, teacherSeed)))
@@ -209,7 +213,7 @@ public static class SweepRunner
         var byModel = teachers.Select(t => t.Point.Config.Teacher.Name).Distinct().Count() == teachers.Count;
         foreach (var (point, _) in teachers)
         {
-            var label = teachers.Count == 1 ? "teacher weakly" : $"teacher weakly · {(byModel ? point.Config.Teacher.Name : point.Label)}";
+            var label = RunLayout.TeacherLabel("weakly", teachers.Count == 1 ? null : byModel ? point.Config.Teacher.Name : point.Label);
             plan.Add(new PlannedRun(label, [], TrainingRole.Teacher, "weakly", teacherSeed, point.TeacherConfig, null));
         }
         foreach (var seed in seeds)
@@ -224,7 +228,7 @@ public static class SweepRunner
     }
 
     // The finished run of the plan's identity, role, variant and seed whose weights exist, or null.
-    private static RunRecord? Finished(ResultStore store, PlannedRun run) => Reproduction.FinishedRun(store, run.Config, run.Role, run.Variant, run.Seed);
+    private static RunRecord? Finished(ResultStore store, PlannedRun run) => RecordedTraining.FinishedRun(store, run.Config, run.Role, run.Variant, run.Seed);
 
     // Seconds a run will take: the median of this call's runs of the same shape (role, scheme, network, frames per clip)
     // once one finished; before that, the median recorded time (training, evaluation, TC) of the store's finished runs of the

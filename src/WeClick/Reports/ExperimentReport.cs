@@ -6,7 +6,7 @@ namespace WeClick.Reports;
 
 /// <summary>
 /// An experiment's report (issue #14): one folder per experiment, <c>&lt;workspace&gt;/&lt;config&gt;/experiments/&lt;name&gt;/</c>,
-/// with <c>index.html</c> and <c>report.md</c>: the rows as mean ± std over seeds, a chart suited to the experiment with
+/// with <c>index.html</c>, <c>report.md</c> and <c>rows.csv</c>: the rows as mean ± std over seeds, a chart suited to the experiment with
 /// the seeds' std as error bars (bars for tables, a line over n for Fig. 5, per-class bars for Fig. 6, mIoU against FPS
 /// for Fig. 2), and what the run was. <see cref="Rows"/> are the cells <c>weclick reproduce --experiment</c> and
 /// <c>weclick runs compare --experiment</c> print.
@@ -21,6 +21,11 @@ public static class ExperimentReport
         if (result.Profiles.Count > 0)
         {
             columns.AddRange(["#params (M)", "FPS"]);
+        }
+        columns.Add("paper mIoU (%)");
+        if (result.Profiles.Count > 0)
+        {
+            columns.Add("paper #params (M)");
         }
         return columns;
     }
@@ -43,14 +48,43 @@ public static class ExperimentReport
                 dense is null || dense.MeanIoU.Mean <= 0 ? "–" : (r.MeanIoU.Mean / dense.MeanIoU.Mean).ToString("F2", c),
                 r.MeanPixelAccuracy.Format(1, 100), r.TemporalConsistency?.Format(1, 100) ?? "not measured", string.Join(",", r.Seeds),
             };
+            var profile = result.Profiles.GetValueOrDefault(r.Label);
             if (result.Profiles.Count > 0)
             {
-                var profile = result.Profiles.GetValueOrDefault(r.Label);
                 cells.Add(profile is null ? "" : (profile.Parameters / 1e6).ToString("F2", c));
                 cells.Add(profile is null ? "" : profile.Fps.ToString("F1", c));
             }
+            cells.Add(PaperMIoU(result.Experiment.Name, r));
+            if (result.Profiles.Count > 0)
+            {
+                cells.Add(profile is not null && PaperNumbers.ParamsOf(profile.Model) is { } paper
+                    ? string.Create(c, $"{paper.Millions:F2} ({paper.Classes} classes)")
+                    : "–");
+            }
             return (IReadOnlyList<string>)cells;
         }).ToList();
+    }
+
+    /// <summary>The paper's mIoU of a row (<see cref="PaperNumbers"/>) with the paper's network, or "–" where the repository
+    /// has none.</summary>
+    public static string PaperMIoU(string experiment, SweepRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return PaperNumbers.MIoU(experiment, row.Label) is { } paper
+            ? string.Create(CultureInfo.InvariantCulture, $"{paper.Value:F1} ({paper.Network})")
+            : "–";
+    }
+
+    /// <summary>What the report says about the paper's numbers: its claims that belong to no row, what is missing, and how
+    /// to read the columns.</summary>
+    public static IReadOnlyList<string> PaperNotes(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var notes = PaperNumbers.Claims(result.Experiment.Name).Select(claim => "The paper: " + claim.Text).ToList();
+        notes.Add(PaperNumbers.MissingNote(result.Experiment.Name));
+        notes.Add("\"paper\" columns: the paper's values on its own data and networks (named in each cell; #Params at its class count), " +
+            "to read beside ours, not as the same measurement.");
+        return notes;
     }
 
     /// <summary>Writes the report into <c>&lt;workspace&gt;/&lt;config&gt;/experiments/&lt;name&gt;/</c>.</summary>
@@ -71,8 +105,10 @@ public static class ExperimentReport
             + FormattableString.Invariant($"(one teacher per distinct teacher setting, trained with the preset's first seed). {result.Sweep.Trained} runs trained and {result.Sweep.Reused} reused in {result.Sweep.WallSeconds / 60:F1} min.")
             + " mIoU, mPA and TC in %, mean ± std over seeds (sample std).");
         report.Table(Columns(result), Rows(result));
-        report.Paragraph("The paper's numbers for this experiment are not printed beside ours: this repository does not hold the paper's tables yet " +
-            "(issue #14, part 3; no source reachable from this project quotes them).");
+        foreach (var note in PaperNotes(result))
+        {
+            report.Paragraph(note);
+        }
         report.Figure(Chart(result));
         if (result.Sweep.Notes.Count > 0)
         {
@@ -82,7 +118,12 @@ public static class ExperimentReport
                 report.Paragraph(line);
             }
         }
-        return report.Write(Path.Combine(workspace, sweep.Base.Name, "experiments", result.Experiment.Name));
+        report.Paragraph("rows.csv beside this page holds the rows as numbers (mean and std over seeds, per-class IoU); " +
+            $"weclick runs export --experiment {result.Experiment.Name} writes every run, one line per seed.");
+        var folder = new RunLayout(workspace).ExperimentReport(sweep.Base, result.Experiment.Name);
+        var page = report.Write(folder);
+        SweepExport.Write(Path.Combine(folder, "rows.csv"), SweepExport.RowsCsv(result.Sweep));
+        return page;
     }
 
     /// <summary>The experiment's chart, with the seeds' std as error bars.</summary>

@@ -99,7 +99,7 @@ public sealed class CamVidRunTests : IDisposable
         var config = Tiny(RealSubset(["0016E5_00390", "0016E5_00420", "0016E5_00450"], ["0016E5_07959", "0016E5_07961", "0016E5_07963"]));
         var log = new List<string>();
 
-        var notes = Reproduction.NeighbourNotes(config, log.Add);
+        var notes = ExperimentData.NeighbourNotes(config, log.Add);
 
         Assert.Equal(
         [
@@ -138,13 +138,13 @@ public sealed class CamVidRunTests : IDisposable
         var config = Tiny(root) with { Evaluation = new EvaluationConfig { TemporalFrames = 2 } };
         var workspace = folder.Combine("ws");
 
-        var clips = Assert.Throws<FileNotFoundException>(() => Reproduction.Run(config, new ReproductionOptions { Workspace = workspace }));
+        var clips = Assert.Throws<FileNotFoundException>(() => ExperimentRunner.Run(PaperExperiments.Get("table1"), config, new SweepOptions { Workspace = workspace }));
         Assert.Contains("holds no other frame for the fallback (2 frames for clips of 3", clips.Message);
         AssertNothingTrained();
 
         File.Copy(Path.Combine(SharedData.CamVid, "train", "0016E5_00450.png"), Path.Combine(root, "train", "0016E5_00450.png"));
         File.Copy(Path.Combine(SharedData.CamVid, "trainannot", "0016E5_00450.png"), Path.Combine(root, "trainannot", "0016E5_00450.png"));
-        var runs = Assert.Throws<ArgumentException>(() => Reproduction.Run(config, new ReproductionOptions { Workspace = workspace }));
+        var runs = Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(PaperExperiments.Get("table1"), config, new SweepOptions { Workspace = workspace }));
         Assert.StartsWith("evaluation.temporalFrames = 2: no labelled frame of camvid/val has an earlier frame within 1 frames on disk", runs.Message);
         Assert.Contains("data.neighboursFolder", runs.Message);
         AssertNothingTrained();
@@ -152,7 +152,7 @@ public sealed class CamVidRunTests : IDisposable
         void AssertNothingTrained()
         {
             Assert.False(File.Exists(Path.Combine(workspace, ResultStore.FileName)));
-            Assert.Empty(Directory.GetDirectories(Path.Combine(workspace, config.Name)));
+            Assert.False(Directory.Exists(new RunLayout(workspace).ConfigFolder(config)) && Directory.GetDirectories(new RunLayout(workspace).ConfigFolder(config)).Length > 0);
         }
     }
 }

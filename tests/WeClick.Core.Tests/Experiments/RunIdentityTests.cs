@@ -33,9 +33,9 @@ public sealed class RunIdentityTests(TinyExperiment tiny) : IClassFixture<TinyEx
             Assert.NotEqual(teacher, RunIdentity.Json(ConfigFile.ApplyOverrides(config, [key]), TrainingRole.Teacher, 0));
         }
         Assert.NotEqual(teacher, RunIdentity.Json(config, TrainingRole.Teacher, 1));
-        Assert.NotEqual(RunIdentity.Folder("ws", config, TrainingRole.Teacher, "weakly", 0),
-            RunIdentity.Folder("ws", ConfigFile.ApplyOverrides(config, ["teacherSchedule.epochs=3"]), TrainingRole.Teacher, "weakly", 0));
-        Assert.Matches(@"^ws/quick/teacher-seed0-[0-9a-f]{8}$", RunIdentity.Folder("ws", config, TrainingRole.Teacher, "weakly", 0));
+        Assert.NotEqual(new RunLayout("ws").RunFolder(config, TrainingRole.Teacher, "weakly", 0),
+            new RunLayout("ws").RunFolder(ConfigFile.ApplyOverrides(config, ["teacherSchedule.epochs=3"]), TrainingRole.Teacher, "weakly", 0));
+        Assert.Matches(@"^ws/quick/teacher-seed0-[0-9a-f]{8}$", new RunLayout("ws").RunFolder(config, TrainingRole.Teacher, "weakly", 0));
 
         var student = RunIdentity.Json(config, TrainingRole.Student, 0);
         Assert.Equal(student, RunIdentity.Json(ConfigFile.ApplyOverrides(config, ["device=cuda", "threads=1", "data.workers=3"]), TrainingRole.Student, 0));
@@ -44,7 +44,7 @@ public sealed class RunIdentityTests(TinyExperiment tiny) : IClassFixture<TinyEx
     }
 
     [Fact]
-    public void TrainRecorded_ReusesTheFinishedTeacherAfterStudentOnlyChanges_AndTrainsAChangedTeacherInAFolderOfItsOwn()
+    public void RecordedTraining_ReusesTheFinishedTeacherAfterStudentOnlyChanges_AndTrainsAChangedTeacherInAFolderOfItsOwn()
     {
         var workspace = tiny.NewFolder("identity");
         var config = tiny.Config with
@@ -55,9 +55,9 @@ public sealed class RunIdentityTests(TinyExperiment tiny) : IClassFixture<TinyEx
         using var store = ResultStore.ForWorkspace(workspace);
         var validation = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false);
         var log = new List<string>();
-        var options = new ReproductionOptions { Workspace = workspace, Log = log.Add };
-        string Teacher(ExperimentConfig c) => Reproduction.TrainRecorded(store, Reproduction.TeacherConfig(c), TrainingRole.Teacher, "weakly", 0,
-            RunIdentity.Folder(workspace, c, TrainingRole.Teacher, "weakly", 0), null, options, validation);
+        var options = new SweepOptions { Workspace = workspace, Log = log.Add };
+        string Teacher(ExperimentConfig c) => RecordedTraining.Train(store, TrainingSchemes.TeacherConfig(c), TrainingRole.Teacher, "weakly", 0,
+            null, options, validation).Checkpoint!;
         int EpochsOf(string best) => TrainingCheckpoint.ReadState(TrainingCheckpoint.LastPath(Path.GetDirectoryName(best)!)).EpochsDone;
 
         var first = Teacher(config);

@@ -74,11 +74,11 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
         Assert.Equal(["dense", "weakly", "weakly+KD", "weakly+KD+MFD"], points.Select(p => p.Label));
         Assert.Equal(points.Select(p => p.Label), points.Select(p => p.Variant));
         var quick = ExperimentPresets.Quick;
-        foreach (var (variant, loss) in Reproduction.StudentRows)
+        foreach (var (variant, loss) in TrainingSchemes.StudentRows)
         {
             Assert.Equal(ConfigFile.ToJson(quick with { Loss = loss(quick.Loss) }), ConfigFile.ToJson(points.Single(p => p.Label == variant).Config));
         }
-        Assert.Equal(ConfigFile.ToJson(quick with { Loss = Reproduction.DenseLoss(quick.Loss) }), ConfigFile.ToJson(points[0].Config));
+        Assert.Equal(ConfigFile.ToJson(quick with { Loss = TrainingSchemes.DenseLoss(quick.Loss) }), ConfigFile.ToJson(points[0].Config));
         Assert.Equal(["weakly", "weakly+KD", "weakly+KD+MFD"], PaperExperiments.Table1(ExperimentPresets.Quick, upperBound: false).PointLabels());
         Assert.Equal(["teacher dense", "teacher weakly", "dense", "weakly", "weakly+KD", "weakly+KD+MFD"], SweepRunner.RowLabels(PaperExperiments.Table1(quick)));
         // Several teachers are told apart by their network where that differs (Table 4), else by the point they serve.
@@ -108,7 +108,7 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
             ExperimentData.EnsureData(sweep.Base);
             foreach (var point in points)
             {
-                Reproduction.NeighbourNotes(point.Config, _ => { });
+                ExperimentData.NeighbourNotes(point.Config, _ => { });
             }
             // Scaled seeds on the synthetic video are a prefix of the preset's, and the runs keep the preset's seeds list
             // (so they are the runs other experiments train).
@@ -159,6 +159,13 @@ public sealed class SweepTests : IClassFixture<TinyExperiment>
             Assert.Equal("1", members[2].AxisValues["β"]);
             Assert.Equal(first.Rows[2].Runs, [members[2].Run.Id]);
             Assert.Equal(Sweep.FromDefinition(record.Definition).DefinitionJson(), betas.DefinitionJson());
+            // Exported: one line per run with its axis value, and the store's metrics.
+            var csv = SweepExport.RunsCsv(store, record.Id).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("sweep,config,row,role,variant,seed,run,β,mIoU,mPA,TC", csv[0]);
+            Assert.Equal(4, csv.Length);
+            Assert.StartsWith($"betas,tiny,1,student,weakly+KD+MFD,0,{members[2].Run.Id},1,", csv[3]);
+            Assert.Equal(store.FinalMetrics(members[2].Run.Id)["mIoU"], double.Parse(csv[3].Split(',')[8], System.Globalization.CultureInfo.InvariantCulture), 12);
+            Assert.Throws<ArgumentException>(() => SweepExport.RunsCsv(store, record.Id + 100));
         }
 
         // Another sweep over a student key shares the teacher and its point at the base's setting (β = 1, decreasing).

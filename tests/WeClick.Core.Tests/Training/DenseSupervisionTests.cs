@@ -58,9 +58,9 @@ public sealed class DenseSupervisionTests(TinyExperiment tiny) : IClassFixture<T
     public void DenseTeacher_Trains_WithCrossEntropyAlone_AndItsLossFalls()
     {
         var folder = tiny.NewFolder("dense-teacher");
-        var config = tiny.Config with { Loss = Reproduction.DenseLoss(tiny.Config.Loss) };
+        var config = tiny.Config with { Loss = TrainingSchemes.DenseLoss(tiny.Config.Loss) };
         var steps = new List<TrainingUpdate>();
-        ExperimentTraining.TrainTeacher(Reproduction.TeacherConfig(config), 0, folder, "{}", new TrainingHooks
+        ExperimentTraining.TrainTeacher(TrainingSchemes.TeacherConfig(config), 0, folder, "{}", new TrainingHooks
         {
             Observer = u =>
             {
