@@ -65,4 +65,60 @@ internal static class CliRunner
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>
+    /// Starts the command, waits until a line of its standard error contains <paramref name="line"/>, waits
+    /// <paramref name="delay"/>, then SIGKILLs it: no handler runs, as when a machine dies. The tests of resume after a kill
+    /// (a training run, a sweep) stop their process here.
+    /// </summary>
+    /// <exception cref="TimeoutException">The line did not appear within <paramref name="patience"/> (its stderr is in the message).</exception>
+    /// <exception cref="InvalidOperationException">The command ended before the kill, or did not exit after it.</exception>
+    public static void KillAfter(string line, TimeSpan delay, TimeSpan patience, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(CliDirectory, "weclick.dll"));
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } text)
+            {
+                lock (seen)
+                {
+                    seen.Add(text);
+                }
+                if (text.Contains(line, StringComparison.Ordinal))
+                {
+                    reached.TrySetResult();
+                }
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        if (!reached.Task.Wait(patience))
+        {
+            process.Kill(entireProcessTree: true);
+            lock (seen)
+            {
+                throw new TimeoutException($"never saw '{line}' in {patience.TotalMinutes:F0} min; stderr: {string.Join('\n', seen)}");
+            }
+        }
+        Thread.Sleep(delay);
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"the command ended (exit code {process.ExitCode}) before it was killed; wait less than {delay.TotalSeconds:F1} s after '{line}'.");
+        }
+        process.Kill(); // SIGKILL on Linux
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException("the killed process did not exit");
+        }
+    }
 }

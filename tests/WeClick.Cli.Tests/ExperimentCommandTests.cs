@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using WeClick.Experiments;
 
@@ -56,7 +55,7 @@ public sealed class ExperimentCommandTests : IDisposable
     {
         var workspace = Path.Combine(folder.FullName, "ws");
         // Kill once the teacher and the first student are trained, while the second student trains.
-        KillAfter(Tiny(workspace), "sweep ablation-wf-sign: 2 of 3 trained");
+        CliRunner.KillAfter("sweep ablation-wf-sign: 2 of 3 trained", TimeSpan.Zero, TimeSpan.FromMinutes(4), Tiny(workspace));
 
         var resumed = CliRunner.Run(Tiny(workspace));
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
@@ -113,45 +112,5 @@ public sealed class ExperimentCommandTests : IDisposable
 
         var again = CliRunner.Run(Tiny(workspace));
         Assert.Contains("3 reused, 0 to train", again.Stderr);
-    }
-
-    // Starts the command, waits for a line on its standard error, then SIGKILLs it.
-    private static void KillAfter(string[] arguments, string line)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(CliRunner.CliDirectory, "weclick.dll"));
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var seen = new List<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } text)
-            {
-                lock (seen)
-                {
-                    seen.Add(text);
-                }
-                if (text.Contains(line, StringComparison.Ordinal))
-                {
-                    reached.TrySetResult();
-                }
-            }
-        };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        if (!reached.Task.Wait(TimeSpan.FromMinutes(4)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"never saw '{line}'; stderr: {string.Join('\n', seen)}");
-        }
-        process.Kill(); // SIGKILL on Linux: no handler runs, as when a machine dies
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the killed process did not exit");
-        Assert.NotEqual(0, process.ExitCode);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WeClick.Serialization;
 using static TorchSharp.torch;
 
@@ -42,9 +41,9 @@ public sealed class TrainResumeAfterKillTests : IDisposable
         var killAfterEpoch = random.Next(2, 5); // epoch k's line comes after epoch k − 1's checkpoint
         var delay = TimeSpan.FromMilliseconds(random.Next(0, 400));
         var killed = Path.Combine(folder.FullName, "killed");
-        var killedAtEpoch = KillDuringEpoch(TrainTeacher(killed), killAfterEpoch, delay);
+        CliRunner.KillAfter($": epoch {killAfterEpoch}/", delay, TimeSpan.FromMinutes(3), TrainTeacher(killed));
         var lastCheckpoint = LastCheckpoint(killed);
-        Assert.True(File.Exists(lastCheckpoint), $"no checkpoint after killing at epoch {killedAtEpoch}");
+        Assert.True(File.Exists(lastCheckpoint), $"no checkpoint after killing at epoch {killAfterEpoch}");
 
         var resumed = CliRunner.Run(TrainTeacher(killed));
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
@@ -71,45 +70,11 @@ public sealed class TrainResumeAfterKillTests : IDisposable
             var a = expected.Tensors[name].to(ScalarType.Float64);
             var b = actual.Tensors[name].to(ScalarType.Float64);
             var difference = a.sub(b).abs().max().item<double>();
-            Assert.True(difference <= 1e-5, $"{name} differs by {difference} (killed after epoch {killedAtEpoch} + {delay.TotalMilliseconds} ms)");
+            Assert.True(difference <= 1e-5, $"{name} differs by {difference} (killed after epoch {killAfterEpoch} + {delay.TotalMilliseconds} ms)");
         }
     }
 
     // The teacher's last checkpoint in a workspace: its folder is teacher-seed0-<key of the teacher's config>.
     private static string LastCheckpoint(string workspace) =>
         Path.Combine(Directory.GetDirectories(Path.Combine(workspace, "quick"), "teacher-seed0-*").Single(), "last.safetensors");
-
-    // Starts the command, waits for the progress line of epoch `epoch`, waits `delay`, then SIGKILLs the process.
-    private static int KillDuringEpoch(string[] arguments, int epoch, TimeSpan delay)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(CliRunner.CliDirectory, "weclick.dll"));
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var reached = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line && line.Contains($": epoch {epoch}/", StringComparison.Ordinal))
-            {
-                reached.TrySetResult(epoch);
-            }
-        };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        if (!reached.Task.Wait(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"training never reported epoch {epoch}");
-        }
-        Thread.Sleep(delay);
-        process.Kill(); // SIGKILL on Linux: no handler runs, as when a machine dies
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the killed process did not exit");
-        Assert.NotEqual(0, process.ExitCode);
-        return epoch;
-    }
 }
