@@ -55,6 +55,8 @@ public sealed class PipelineCommandTests : IDisposable
             Assert.Equal(["dense", "dense", "weakly", "weakly", "weakly+KD", "weakly+KD+MFD"], runs.Select(r => r.Variant).Order());
             // No selection on the reported split: every run hands on its last epoch (studentSchedule.epochs = 2 here).
             Assert.All(runs, run => Assert.Equal(2, store.FinalMetrics(run.Id)["bestEpoch"]));
+            // The threads each run trained with: not in the identity, but recorded (the test's config sets threads=2).
+            Assert.All(runs, run => Assert.Equal(2, store.FinalMetrics(run.Id)["threads"]));
             foreach (var run in runs)
             {
                 var metrics = store.FinalMetrics(run.Id);

@@ -5,11 +5,11 @@ using WeClick.Training;
 namespace WeClick.Experiments;
 
 /// <summary>
-/// Runs an experiment of <see cref="PaperExperiments"/> on a preset: its sweep (<see cref="SweepRunner"/>); for Table 1
-/// first the ground-truth labels' temporal consistency, once the sweep's checks passed and before any training; and, for
-/// the experiments that put accuracy beside speed (Table 1, Table 4, Fig. 2), the size and inference speed of every
-/// network they train at the schedule's crop, one frame at a time as WeClick runs at inference. The CLI and the notebooks
-/// both call this.
+/// Runs an experiment of <see cref="PaperExperiments"/> on a preset: its sweep (<see cref="SweepRunner"/>), and, once the
+/// sweep's checks passed and before any training, for Table 1 the ground-truth labels' temporal consistency and, for the
+/// experiments that put accuracy beside speed (Table 1, Table 4, Fig. 2), the size and inference speed of every network
+/// they train at the schedule's crop, one frame at a time as WeClick runs at inference. The CLI and the notebooks both
+/// call this.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -32,6 +32,7 @@ public static class ExperimentRunner
         var config = sweep.Base;
         var log = options.Log ?? (_ => { });
         GroundTruthConsistency? reference = null;
+        var profiles = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
         var result = SweepRunner.Run(sweep, options with
         {
             Checked = () =>
@@ -41,32 +42,41 @@ public static class ExperimentRunner
                 {
                     reference = GroundTruthReference(config, log);
                 }
+                if (experiment.ProfilesNetworks)
+                {
+                    // Before any training: measured after training in the same process, the first network ran at about
+                    // half its speed (DL-R18 at 160×80: 35 FPS right after Fig. 2's runs, 61-68 FPS in a process that
+                    // had trained nothing), and a network that cannot be built fails here, not after the sweep.
+                    Profile(experiment, sweep, log, profiles);
+                }
             },
         });
-        var profiles = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
-        if (experiment.ProfilesNetworks && !options.PlanOnly)
-        {
-            log($"{experiment.Name}: measuring each network's size and speed");
-            var device = ExperimentDevice.ParseDevice(config.Device);
-            var classes = result.ClassNames.Count;
-            // One measurement per network and input size: rows that share a network share its numbers.
-            var measured = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
-            var networks = SweepRunner.Teachers(sweep).Select(t => (t.Label, Model: t.Config.Teacher, Schedule: t.Config.StudentSchedule, t.Config))
-                .Concat(sweep.Expand().Select(p => (p.Label, Model: p.Config.Student, Schedule: p.Config.StudentSchedule, p.Config)));
-            foreach (var (label, model, schedule, pointConfig) in networks)
-            {
-                // Every network at the students' crop: the input WeClick runs at, so teacher and student compare.
-                var network = model with { BackboneWeights = null };
-                var key = FormattableString.Invariant($"{network}|{schedule.CropHeight}x{schedule.CropWidth}");
-                if (!measured.TryGetValue(key, out var profile))
-                {
-                    using var segmentor = ExperimentModels.CreateModel(network, classes, device);
-                    measured[key] = profile = ModelProfile.Measure(segmentor, schedule.CropHeight, schedule.CropWidth, Math.Max(1, pointConfig.Evaluation.SpeedFrames));
-                }
-                profiles[label] = profile;
-            }
-        }
         return new ExperimentResult(experiment, result, profiles, reference);
+    }
+
+    // #Params and single-frame latency of every network the sweep trains, each distinct network and input size once (rows
+    // that share a network share its numbers), at the students' crop: the input WeClick runs at, so teacher and student compare.
+    private static void Profile(PaperExperiment experiment, Sweep sweep, Action<string> log, Dictionary<string, ModelProfile> profiles)
+    {
+        log($"{experiment.Name}: measuring each network's size and speed");
+        var config = sweep.Base;
+        var device = ExperimentDevice.ParseDevice(config.Device);
+        var classes = ExperimentData.OpenSplit(config, config.Data.ValSplit, clicks: false).Classes.Count;
+        var measured = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
+        var networks = SweepRunner.Teachers(sweep).Select(t => (t.Label, Model: t.Config.Teacher, t.Config))
+            .Concat(sweep.Expand().Select(p => (p.Label, Model: p.Config.Student, p.Config)));
+        foreach (var (label, model, pointConfig) in networks)
+        {
+            var network = model with { BackboneWeights = null };
+            var (height, width) = (pointConfig.StudentSchedule.CropHeight, pointConfig.StudentSchedule.CropWidth);
+            var key = FormattableString.Invariant($"{network}|{height}x{width}");
+            if (!measured.TryGetValue(key, out var profile))
+            {
+                using var segmentor = ExperimentModels.CreateModel(network, classes, device);
+                measured[key] = profile = ModelProfile.Measure(segmentor, height, width, Math.Max(1, pointConfig.Evaluation.SpeedFrames));
+            }
+            profiles[label] = profile;
+        }
     }
 
     // The ground truth's TC, the reference the rows' TC is read against (null where TC is off). It runs no network, so it

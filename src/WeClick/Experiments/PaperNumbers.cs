@@ -61,6 +61,6 @@ public static class PaperNumbers
     /// </summary>
     public static string MissingNote(string experiment) =>
         Data.Value.Missing.TryGetValue(experiment, out var missing)
-            ? $"Not in this repository: the paper's {missing}. No source reachable from this project quotes them, so none is printed; nothing is estimated."
+            ? $"The paper's numbers not in this repository: {missing}. No source reachable from this project quotes them, so none is printed; nothing is estimated."
             : "The paper has no numbers for this experiment: it leaves this choice open.";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TorchSharp;
 using WeClick.Data;
 using WeClick.Evaluation;
 using WeClick.Training;
@@ -10,7 +11,8 @@ namespace WeClick.Experiments;
 /// One training run into the results store: reused when the store holds a finished run of the same identity
 /// (<see cref="RunIdentity.Of"/>), scheme and seed whose weights exist; else trained in its folder
 /// (<see cref="RunLayout.RunFolder"/>, resuming from its checkpoint), evaluated on the validation split with its selected
-/// weights, and recorded (per-epoch validation and losses, final metrics, per-class IoU, timings). Sweeps and
+/// weights, and recorded (per-epoch validation and losses, final metrics with the selected epoch and the intra-op threads it
+/// trained with, per-class IoU, timings). Sweeps and
 /// <c>weclick train</c> train through here, so a run either made is the other's.
 /// </summary>
 public static class RecordedTraining
@@ -94,6 +96,8 @@ public static class RecordedTraining
             var metrics = evaluation.Metrics;
             var values = ExperimentEvaluation.MetricValues(metrics);
             values["bestEpoch"] = result.State.BestEpoch ?? result.State.EpochsDone;
+            // Not part of the identity, but it moves a result within its noise (RunIdentity's remarks): recorded to tell runs apart.
+            values["threads"] = torch.get_num_threads();
             if (config.Evaluation.TemporalFrames >= 2)
             {
                 var started = Stopwatch.StartNew();

@@ -16,8 +16,8 @@ public sealed record SweepOptions
 
     /// <summary>
     /// Called once the sweep's own checks passed (every point's clips and temporal-consistency runs can be formed), before
-    /// the first run trains: a caller's checks that must fail before long work, too (reproduce measures the ground truth's
-    /// temporal consistency there). Null = none.
+    /// the first run trains: a caller's checks that must fail before long work, too (<see cref="ExperimentRunner"/> measures
+    /// the ground truth's temporal consistency there). Null = none.
     /// </summary>
     public Action? Checked { get; init; }
 

@@ -58,7 +58,7 @@ public static class ExperimentReport
             if (result.Profiles.Count > 0)
             {
                 cells.Add(profile is not null && PaperNumbers.ParamsOf(profile.Model) is { } paper
-                    ? string.Create(c, $"{paper.Millions:F2} ({paper.Classes} classes)")
+                    ? string.Create(c, $"{paper.Millions:F2} ({paper.Paper}, {paper.Classes} classes)")
                     : "–");
             }
             return (IReadOnlyList<string>)cells;

@@ -78,8 +78,8 @@ public sealed class ReproductionReportTests
         Assert.Equal(["paper mIoU (%)", "paper #params (M)"], columns.TakeLast(2));
         var cells = ExperimentReport.Rows(result);
         Assert.Equal(["46.2 (DL-R18)", "48.7 (DL-R18)", "–"], cells.Select(r => r[columns.Count - 2]));
-        Assert.All(cells, r => Assert.Equal("16.61 (19 classes)", r[^1]));
-        Assert.Contains(ExperimentReport.PaperNotes(result), n => n.StartsWith("Not in this repository: the paper's Table 5's mPA", StringComparison.Ordinal));
+        Assert.All(cells, r => Assert.Equal("16.61 (DL-R18, 19 classes)", r[^1]));
+        Assert.Contains(ExperimentReport.PaperNotes(result), n => n.StartsWith("The paper's numbers not in this repository: Table 5's mPA", StringComparison.Ordinal));
 
         var ablation = new ExperimentResult(PaperExperiments.Get("ablation-wf-sign"), new SweepResult(PaperExperiments.Get("ablation-wf-sign").Build(ExperimentPresets.Quick), 1, [], [], [], 0, 0, 0),
             new Dictionary<string, ModelProfile>());
