@@ -46,13 +46,11 @@ internal static class RunsCommand
                     metrics.TryGetValue("mIoU", out var miou) ? miou.ToString("F4", CultureInfo.InvariantCulture) : "",
                     Markup.Escape(run.Checkpoint ?? run.Message ?? ""));
             }
-            Write(table);
+            ResultTable.Write(table);
             return 0;
         });
         return command;
     }
-
-    private static void Write(Table table) => ResultTable.Write(table);
 
     private static Command Compare()
     {
@@ -113,7 +111,7 @@ internal static class RunsCommand
                 cells.AddRange(shown.Select(m => summary.Metrics.TryGetValue(m, out var s) ? s.Format(parse.GetValue(decimals), scale) : "–"));
                 table.AddRow(cells.ToArray());
             }
-            Write(table);
+            ResultTable.Write(table);
             return 0;
         });
         return command;
@@ -134,10 +132,9 @@ internal static class RunsCommand
             var result = new ExperimentResult(experiment, new SweepResult(sweep, record.Id, rows, classes, [], 0, 0, 0), new Dictionary<string, WeClick.Evaluation.ModelProfile>());
             var table = ResultTable.Of($"{sweep.Title} on {record.Experiment} (sweep {record.Id}, {record.Runs} runs)",
                 WeClick.Reports.ExperimentReport.Columns(result), WeClick.Reports.ExperimentReport.Rows(result));
-            Write(table);
+            ResultTable.Write(table);
         }
-        foreach (var note in WeClick.Reports.ExperimentReport.PaperNotes(new ExperimentResult(experiment, new SweepResult(Sweep.FromDefinition(sweeps[0].Definition), 0, [], [], [], 0, 0, 0),
-                     new Dictionary<string, WeClick.Evaluation.ModelProfile>())))
+        foreach (var note in WeClick.Reports.ExperimentReport.PaperNotes(experiment.Name))
         {
             Console.WriteLine(note);
         }
@@ -161,7 +158,7 @@ internal static class RunsCommand
                 table.AddRow(sweep.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(sweep.Name), Markup.Escape(sweep.Experiment), sweep.Key,
                     sweep.Runs.ToString(CultureInfo.InvariantCulture), sweep.Created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             }
-            Write(table);
+            ResultTable.Write(table);
             return 0;
         });
         return command;
@@ -202,18 +199,9 @@ internal static class RunsCommand
             {
                 throw new ArgumentException($"{store.Path}: experiment '{chosen.Name}' has not run in this workspace{(parse.GetValue(config) is { } c ? $" on config '{c}'" : "")} (weclick runs sweeps lists what has).");
             }
-            // Every sweep of the experiment under one header; sweeps whose columns differ (another preset's classes or an
-            // older definition's axes) go to separate files.
-            var parts = sweeps.Select(s => (s.Experiment, Csv: SweepExport.RunsCsv(store, s.Id))).ToList();
-            var headers = parts.Select(p => p.Csv[..p.Csv.IndexOf("\r\n", StringComparison.Ordinal)]).Distinct().Count();
-            if (headers > 1)
-            {
-                throw new ArgumentException($"runs export: the sweeps of {chosen.Name} have different columns (configs {string.Join(", ", sweeps.Select(s => s.Experiment).Distinct())}); " +
-                    "pass --config NAME to export one.");
-            }
-            var csv = parts[0].Csv + string.Concat(parts.Skip(1).Select(p => p.Csv[(p.Csv.IndexOf("\r\n", StringComparison.Ordinal) + 2)..]));
+            var (csv, runs) = SweepExport.RunsCsv(store, sweeps.Select(s => s.Id).ToList());
             SweepExport.Write(path, csv);
-            Console.WriteLine($"wrote {csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1} runs of {chosen.Name} ({sweeps.Count} sweep{(sweeps.Count == 1 ? "" : "s")}) to {path}");
+            Console.WriteLine($"wrote {runs} runs of {chosen.Name} ({sweeps.Count} sweep{(sweeps.Count == 1 ? "" : "s")}) to {path}");
             return 0;
         });
         return command;

@@ -37,19 +37,43 @@ public static class SweepExport
     /// seed, run id, the value of each axis, mIoU, mPA, TC (empty where not measured) and the IoU of each class.
     /// </summary>
     /// <exception cref="ArgumentException">The store has no sweep of that id.</exception>
-    public static string RunsCsv(ResultStore store, long sweepId)
+    public static string RunsCsv(ResultStore store, long sweepId) => RunsCsv(store, [sweepId]).Csv;
+
+    /// <summary>
+    /// The runs of several sweeps (an experiment run on several presets) under one header, as <see cref="RunsCsv(ResultStore, long)"/>
+    /// writes one sweep's.
+    /// </summary>
+    /// <returns>The CSV text and the number of runs in it.</returns>
+    /// <exception cref="ArgumentException">The store has no sweep of one of the ids, or the sweeps have different columns
+    /// (another preset's classes, another definition's axes): export them one at a time.</exception>
+    public static (string Csv, int Runs) RunsCsv(ResultStore store, IReadOnlyList<long> sweepIds)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var record = store.Sweeps().FirstOrDefault(s => s.Id == sweepId)
-            ?? throw new ArgumentException($"{store.Path}: no sweep {sweepId} (weclick runs sweeps lists them).", nameof(sweepId));
+        ArgumentNullException.ThrowIfNull(sweepIds);
+        ArgumentOutOfRangeException.ThrowIfZero(sweepIds.Count);
+        var records = store.Sweeps();
+        var tables = sweepIds.Select(id => RunLines(store, records.FirstOrDefault(s => s.Id == id)
+            ?? throw new ArgumentException($"{store.Path}: no sweep {id} (weclick runs sweeps lists them).", nameof(sweepIds)))).ToList();
+        if (tables.Any(t => !t.Header.SequenceEqual(tables[0].Header)))
+        {
+            throw new ArgumentException($"The sweeps of {tables[0].Record.Name} have different columns (configs " +
+                $"{string.Join(", ", tables.Select(t => t.Record.Experiment).Distinct())}); pass --config NAME to export one.", nameof(sweepIds));
+        }
+        var lines = tables.SelectMany(t => t.Lines).ToList();
+        return (Csv.Write(tables[0].Header, lines), lines.Count);
+    }
+
+    // One sweep's header and its finished runs' lines.
+    private static (SweepRecord Record, List<string> Header, List<IReadOnlyList<object?>> Lines) RunLines(ResultStore store, SweepRecord record)
+    {
         var axes = Sweep.FromDefinition(record.Definition).Axes.Select(a => a.Name).ToArray();
-        var members = store.SweepRuns(sweepId).Where(m => m.Run.Status == RunStatus.Finished).ToList();
+        var members = store.SweepRuns(record.Id).Where(m => m.Run.Status == RunStatus.Finished).ToList();
         var classes = members.Select(m => store.PerClassIoU(m.Run.Id)).FirstOrDefault(c => c.Count > 0)?.Select(c => c.ClassName).ToArray() ?? [];
         var header = new List<string> { "sweep", "config", "row", "role", "variant", "seed", "run" };
         header.AddRange(axes);
         header.AddRange(["mIoU", "mPA", "TC"]);
         header.AddRange(classes.Select(c => "IoU_" + c));
-        return Csv.Write(header, members.Select(m =>
+        var lines = members.Select(m =>
         {
             var metrics = store.FinalMetrics(m.Run.Id);
             var perClass = store.PerClassIoU(m.Run.Id);
@@ -59,7 +83,8 @@ public static class SweepExport
                 metrics.TryGetValue("temporalConsistency", out var tc) ? tc : null]);
             line.AddRange(classes.Select((_, c) => (object?)perClass.FirstOrDefault(x => x.ClassIndex == c)?.IoU));
             return (IReadOnlyList<object?>)line;
-        }));
+        }).ToList();
+        return (record, header, lines);
     }
 
     /// <summary>Writes CSV text to <paramref name="path"/> atomically (temporary file + rename).</summary>

@@ -80,8 +80,15 @@ public static class ExperimentReport
     public static IReadOnlyList<string> PaperNotes(ExperimentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var notes = PaperNumbers.Claims(result.Experiment.Name).Select(claim => "The paper: " + claim.Text).ToList();
-        notes.Add(PaperNumbers.MissingNote(result.Experiment.Name));
+        return PaperNotes(result.Experiment.Name);
+    }
+
+    /// <summary>The paper notes of an experiment by name (<c>runs compare</c> prints them without a run result).</summary>
+    public static IReadOnlyList<string> PaperNotes(string experiment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(experiment);
+        var notes = PaperNumbers.Claims(experiment).Select(claim => "The paper: " + claim.Text).ToList();
+        notes.Add(PaperNumbers.MissingNote(experiment));
         notes.Add("\"paper\" columns: the paper's values on its own data and networks (named in each cell; #Params at its class count), " +
             "to read beside ours, not as the same measurement.");
         return notes;
