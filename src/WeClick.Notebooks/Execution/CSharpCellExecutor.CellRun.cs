@@ -8,7 +8,7 @@ namespace WeClick.Notebooks.Execution;
 public sealed partial class CSharpCellExecutor
 {
     private sealed class CellRun(
-        CSharpCellExecutor executor, string code, int count, ScriptState<object>? start, CellOutput output, CancellationToken cancel)
+        CSharpCellExecutor executor, string cellCode, int count, ScriptState<object>? start, CellOutput output, CancellationToken cancel)
     {
         private readonly TaskCompletionSource<(CellOutcome Outcome, ScriptState<object>? State)> _done =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,6 +94,12 @@ public sealed partial class CSharpCellExecutor
 
         private (CellOutcome, ScriptState<object>?) Execute()
         {
+            // #r "nuget: ..." and #i "nuget: ..." lines restore and load packages first (their lines are left empty).
+            var (code, packageError) = executor.ApplyPackageDirectives(cellCode, output, cancel);
+            if (packageError is not null)
+            {
+                return (new CellOutcome(count, null, packageError), null);
+            }
             var instrumented = InterruptInjector.Instrument(code, executor._parseOptions);
             var script = executor.Continue(start, instrumented, count);
             var diagnostics = script.Compile(cancel);

@@ -10,7 +10,9 @@ namespace WeClick.Notebooks.Execution;
 
 /// <summary>
 /// Runs C# cells in one Roslyn scripting state, as .NET Interactive did: variables, types and <c>using</c> directives
-/// carry from cell to cell, <c>#r "x.dll"</c> and <c>#load "x.csx"</c> resolve against the working directory, the
+/// carry from cell to cell, <c>#r "x.dll"</c> and <c>#load "x.csx"</c> resolve against the working directory,
+/// <c>#r "nuget: Name, Version"</c> and <c>#i "nuget: source"</c> restore NuGet packages into the session
+/// (<see cref="Packages.PackageSession"/>), the
 /// engine and workbench assemblies (TorchSharp, whose libtorch natives it loads itself from the host's deps.json,
 /// WeClick.Core, WeClick.Notebooks) are referenced, <c>TorchSharp</c> and <c>static TorchSharp.torch</c> are imported (so
 /// PyTorch code ports line by line: <c>tensor(...)</c>, <c>torch.arange(6)</c>, <c>nn.Conv2d</c>), and
@@ -50,7 +52,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
     private const int CellStackSize = 16 * 1024 * 1024;
 
     private readonly CSharpCellExecutorOptions _options;
-    private readonly ScriptOptions _scriptOptions;
+    private ScriptOptions _scriptOptions; // grows as #r "nuget:" cells add packages (CSharpCellExecutor.Packages.cs)
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private readonly CellGlobals _globals = new();
     private readonly Lock _gate = new();
@@ -140,6 +142,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             }
             _disposed = true;
         }
+        _packages?.Dispose();
         ConsoleCapture.Release();
     }
 
@@ -162,6 +165,10 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             typeof(System.Text.Json.JsonSerializer).Assembly, typeof(System.ComponentModel.INotifyPropertyChanged).Assembly,
             typeof(System.Diagnostics.Process).Assembly, Assembly.Load("System.Runtime"), Assembly.Load("netstandard"),
             typeof(WeClick.Reports.MimeBundle).Assembly, typeof(TorchSharp.torch).Assembly, typeof(CSharpCellExecutor).Assembly,
+            // The workbench's chart and table libraries: its figures are Plotly.NET charts and its results DataFrames, so
+            // cells can hold and extend them without #r (a #r "nuget:" for them reuses these same assemblies).
+            typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly,
+            typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
         }.Concat(options.Assemblies).Distinct();
         var metadataResolver = ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory);
         return ScriptOptions.Default
