@@ -51,6 +51,20 @@ public sealed class ExperimentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reproduce_WithoutPlotlyJs_FailsBeforeAnyTraining_SayingHowToFixIt()
+    {
+        var workspace = Path.Combine(folder.FullName, "ws");
+        var missing = Path.Combine(folder.FullName, "no-plotly", "plotly.min.js");
+
+        var result = CliRunner.RunWith(CliRunner.CliDirectory, new Dictionary<string, string> { ["WECLICK_PLOTLYJS"] = missing }, Tiny(workspace));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("weclick reproduce writes its reports' figures with plotly.js, which is missing; nothing was trained.", result.Stderr);
+        Assert.Contains($"WECLICK_PLOTLYJS names '{missing}', which does not exist", result.Stderr);
+        Assert.False(File.Exists(new RunLayout(workspace).Store)); // no run was started, so no results store either
+    }
+
+    [Fact]
     public void ReproduceExperiment_KilledMidway_ContinuesWhereItStopped_AndItsRowsReadBack()
     {
         var workspace = Path.Combine(folder.FullName, "ws");

@@ -51,6 +51,8 @@ internal static class ReproduceCommand
                 SweepRunner.Run(sweep, options);
                 return 0;
             }
+            // The reports draw their figures with the local plotly.js: a missing copy fails now, not after the training.
+            PlotlyJs.EnsureInstalled("weclick reproduce writes its reports' figures with plotly.js, which is missing; nothing was trained");
             var result = ExperimentRunner.Run(chosen, sweep, options);
             var report = ExperimentReport.Write(result, workspace);
             var c = CultureInfo.InvariantCulture;

@@ -81,6 +81,26 @@ public sealed record PlotlyJs(PlotlyJsMode Mode, string Url = PlotlyJs.FileName)
             FileName);
     }
 
+    /// <summary>
+    /// Checks, before long work whose results end in figures (a reproduction, a notebook), that plotly.js is installed,
+    /// so that a missing library stops the work at its start rather than after the training (issue #15).
+    /// </summary>
+    /// <param name="why">What needs it and what was not done, e.g. "weclick reproduce writes figures with plotly.js; nothing was trained".</param>
+    /// <returns>The path of plotly.min.js (<see cref="Locate"/>).</returns>
+    /// <exception cref="FileNotFoundException">It is missing; the message starts with <paramref name="why"/>, lists where it
+    /// was looked for and says how to install it.</exception>
+    public static string EnsureInstalled(string why)
+    {
+        try
+        {
+            return Locate();
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new FileNotFoundException($"{why}. {e.Message}", e.FileName, e);
+        }
+    }
+
     /// <summary>The URL figures load plotly.js from (<see cref="PlotlyJsMode.LocalFile"/>: <c>file://</c> of <see cref="Locate"/>;
     /// <see cref="PlotlyJsMode.RelativeUrl"/>: <see cref="Url"/>); null for <see cref="PlotlyJsMode.Inline"/>.</summary>
     /// <exception cref="FileNotFoundException">Local-file mode and the file is not installed.</exception>
