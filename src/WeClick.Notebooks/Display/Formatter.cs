@@ -115,6 +115,7 @@ public static class Formatter
         char or Enum => new MimeBundle(value.ToString()!),
         IFormattable number when IsNumber(number) => new MimeBundle(number.ToString(null, CultureInfo.InvariantCulture)),
         Tensor tensor => TensorFormatter.Format(tensor),
+        Microsoft.Data.Analysis.DataFrame frame => DataFrameFormatter.Format(frame), // before IEnumerable: a frame enumerates its rows
         IEnumerable sequence => TableFormatter.Format(sequence),
         _ => new MimeBundle(FormatText(value)),
     };

@@ -16,12 +16,19 @@ public static class SweepExport
     public static string RowsCsv(SweepResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var axes = result.Sweep.Axes.Select(a => a.Name).ToArray();
+        var (header, lines) = RowsTable(result.Sweep, result.Rows, result.ClassNames);
+        return Csv.Write(header, lines);
+    }
+
+    // The cells RowsCsv writes, which ResultFrames.SweepRows types as a DataFrame: one reading for both.
+    internal static (List<string> Header, List<IReadOnlyList<object?>> Lines) RowsTable(Sweep sweep, IReadOnlyList<SweepRow> rows, IReadOnlyList<string> classNames)
+    {
+        var axes = sweep.Axes.Select(a => a.Name).ToArray();
         var header = new List<string> { "row", "role", "variant", "model" };
         header.AddRange(axes);
         header.AddRange(["seeds", "mIoU_mean", "mIoU_std", "mPA_mean", "mPA_std", "TC_mean", "TC_std"]);
-        header.AddRange(result.ClassNames.Select(c => "IoU_" + c));
-        return Csv.Write(header, result.Rows.Select(r =>
+        header.AddRange(classNames.Select(c => "IoU_" + c));
+        return (header, rows.Select(r =>
         {
             var line = new List<object?> { r.Label, r.Role.ToString().ToLowerInvariant(), r.Variant, r.Model };
             line.AddRange(axes.Select(a => (object?)r.ValueOf(a)));
@@ -29,7 +36,7 @@ public static class SweepExport
                 r.TemporalConsistency?.Mean, r.TemporalConsistency?.Std]);
             line.AddRange(r.PerClassIoU.Select(v => double.IsNaN(v) ? null : (object?)v));
             return (IReadOnlyList<object?>)line;
-        }));
+        }).ToList());
     }
 
     /// <summary>
@@ -48,6 +55,13 @@ public static class SweepExport
     /// (another preset's classes, another definition's axes): export them one at a time.</exception>
     public static (string Csv, int Runs) RunsCsv(ResultStore store, IReadOnlyList<long> sweepIds)
     {
+        var (header, lines) = RunsTable(store, sweepIds);
+        return (Csv.Write(header, lines), lines.Count);
+    }
+
+    // The cells RunsCsv writes, which ResultFrames.Sweep types as a DataFrame: one reading for both.
+    internal static (List<string> Header, List<IReadOnlyList<object?>> Lines) RunsTable(ResultStore store, IReadOnlyList<long> sweepIds)
+    {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sweepIds);
         ArgumentOutOfRangeException.ThrowIfZero(sweepIds.Count);
@@ -59,8 +73,7 @@ public static class SweepExport
             throw new ArgumentException($"The sweeps of {tables[0].Record.Name} have different columns (configs " +
                 $"{string.Join(", ", tables.Select(t => t.Record.Experiment).Distinct())}); pass --config NAME to export one.", nameof(sweepIds));
         }
-        var lines = tables.SelectMany(t => t.Lines).ToList();
-        return (Csv.Write(tables[0].Header, lines), lines.Count);
+        return (tables[0].Header, tables.SelectMany(t => t.Lines).ToList());
     }
 
     // One sweep's header and its finished runs' lines.

@@ -9,8 +9,19 @@ namespace WeClick.Reports;
 /// A table of values: named columns, rows of cells (numbers, text, null). Shows as aligned text and an HTML
 /// <c>&lt;table&gt;</c> in notebooks, and exports as CSV (RFC 4180) and Markdown. Display formats numbers in the invariant
 /// culture with <see cref="Decimals"/> decimals (NaN and null as <c>–</c> and empty); CSV keeps full precision.
-/// Numeric columns are right-aligned. Build run and metric tables with <see cref="Tables"/>.
+/// Numeric columns are right-aligned. Build an evaluation's metric tables with <see cref="Tables"/>.
 /// </summary>
+/// <remarks>
+/// Where Table stays and where a DataFrame is used: results to compute with (the store's runs, per-epoch metrics,
+/// per-class IoU, sweeps, and their mean ± std over seeds) are Microsoft.Data.Analysis DataFrames
+/// (<see cref="ResultFrames"/>, <see cref="FrameStatistics"/>), typed columns a notebook can filter, group and plot.
+/// Table stays for fixed displays, where a DataFrame has nothing to offer and lacks what is needed: a caption, a fixed
+/// number of decimals (percent to one decimal beside the paper's), a Markdown form for report.md (<c>HtmlReport.Table</c>),
+/// and cells of mixed kinds in one column (text like <c>61.2 ± 0.4</c> or <c>3 (1–5)</c> beside numbers); so it shows one
+/// evaluation's metrics and its confusion matrix (<see cref="MetricsDisplay"/>), the small hand-built tables of the
+/// notebooks (set-up versions, a few clicks, click statistics, the tour's four models), and report tables. The CLI prints
+/// with Spectre.Console tables of its own.
+/// </remarks>
 public sealed class Table : IMimeRenderable
 {
     /// <summary>A table.</summary>

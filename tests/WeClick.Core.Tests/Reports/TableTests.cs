@@ -56,52 +56,10 @@ public sealed class TableTests
     }
 
     [Fact]
-    public void Summaries_ShowMeanAndStdInPercent_OneColumnPerMetric()
-    {
-        var summaries = new[]
-        {
-            new RunGroupSummary(TrainingRole.Student, "weakly+KD", [1, 2], new Dictionary<string, SeedSummary> { ["mIoU"] = SeedSummary.Of([0.60, 0.62]), ["mPA"] = SeedSummary.Of([0.7]) }),
-            new RunGroupSummary(TrainingRole.Teacher, "teacher", [1], new Dictionary<string, SeedSummary> { ["mIoU"] = SeedSummary.Of([0.7]) }),
-        };
-        var table = Tables.Summaries(summaries);
-        Assert.Equal(["role", "variant", "seeds", "mIoU", "mPA"], table.Columns);
-        Assert.Equal(["student", "weakly+KD", "1 2", "61.0 ± 1.4", "70.0 ± 0.0"], table.Rows[0].Select(table.Format));
-        Assert.Equal(["teacher", "teacher", "1", "70.0 ± 0.0", ""], table.Rows[1].Select(table.Format));
-    }
-
-    [Fact]
-    public void Summaries_OfOneRowWithTwoConfigs_ShowTheConfigColumn()
+    public void HasSeveralConfigs_IsTrueOnlyForOneRoleAndVariantWithTwoConfigs()
     {
         var miou = new Dictionary<string, SeedSummary> { ["mIoU"] = SeedSummary.Of([0.5]) };
-        var two = Tables.Summaries([new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "0a1b2c3d"), new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "99887766")]);
-        Assert.Equal(["role", "variant", "config", "seeds", "mIoU"], two.Columns);
-        Assert.Equal(["teacher", "weakly", "99887766", "0", "50.0 ± 0.0"], two.Rows[1].Select(two.Format));
-
-        var one = Tables.Summaries([new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "0a1b2c3d"), new RunGroupSummary(TrainingRole.Student, "weakly", [0], miou, "99887766")]);
-        Assert.Equal(["role", "variant", "seeds", "mIoU"], one.Columns);
-    }
-
-    [Fact]
-    public void Runs_AndPerClassIoU_TablesCarryTheRecords()
-    {
-        var started = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-        var run = new RunRecord(7, "exp", TrainingRole.Student, "weakly", 3, "{}", RunStatus.Finished, started, started.AddMinutes(90), "ckpt.safetensors", null);
-        var runs = Tables.Runs([run]);
-        Assert.Equal(["7", "exp", "student", "weakly", "3", "finished", "2026-01-02 03:04:05", "01:30:00", "ckpt.safetensors", ""], runs.Rows[0].Select(runs.Format));
-
-        var perClass = Tables.PerClassIoU([("r1", [new ClassIoU(1, "car", 0.5), new ClassIoU(0, "road", 0.9)]), ("r2", [new ClassIoU(0, "road", 0.8), new ClassIoU(1, "car", null)])]);
-        Assert.Equal(["class", "r1", "r2"], perClass.Columns);
-        Assert.Equal(["road", "90.0", "80.0"], perClass.Rows[0].Select(perClass.Format));
-        Assert.Equal(["car", "50.0", ""], perClass.Rows[1].Select(perClass.Format));
-        Assert.Throws<ArgumentException>(() => Tables.PerClassIoU([("r1", [new ClassIoU(0, "road", 0.9)]), ("r2", [new ClassIoU(0, "sky", 0.8)])]));
-    }
-
-    [Fact]
-    public void EpochMetrics_PivotOneRowPerStep()
-    {
-        var table = Tables.EpochMetrics([new EpochMetric(1, 10, "loss", 0.5), new EpochMetric(1, 10, "mIoU", 0.25), new EpochMetric(2, 20, "loss", 0.125)]);
-        Assert.Equal(["epoch", "step", "loss", "mIoU"], table.Columns);
-        Assert.Equal(["1", "10", "0.5000", "0.2500"], table.Rows[0].Select(table.Format));
-        Assert.Equal(["2", "20", "0.1250", ""], table.Rows[1].Select(table.Format));
+        Assert.True(Tables.HasSeveralConfigs([new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "0a1b2c3d"), new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "99887766")]));
+        Assert.False(Tables.HasSeveralConfigs([new RunGroupSummary(TrainingRole.Teacher, "weakly", [0], miou, "0a1b2c3d"), new RunGroupSummary(TrainingRole.Student, "weakly", [0], miou, "99887766")]));
     }
 }
