@@ -71,7 +71,7 @@ public static class SweepExport
         if (tables.Any(t => !t.Header.SequenceEqual(tables[0].Header)))
         {
             throw new ArgumentException($"The sweeps of {tables[0].Record.Name} have different columns (configs " +
-                $"{string.Join(", ", tables.Select(t => t.Record.Experiment).Distinct())}); pass --config NAME to export one.", nameof(sweepIds));
+                $"{string.Join(", ", tables.Select(t => t.Record.Experiment).Distinct())}); choose one config (`--config NAME` on the command line, the `config` argument in a notebook).", nameof(sweepIds));
         }
         return (tables[0].Header, tables.SelectMany(t => t.Lines).ToList());
     }
