@@ -34,6 +34,44 @@ public sealed class NotebookExecutionTests : IDisposable
     public void ClickGeneration_RunsHeadlessAndInJupyter_WithTheSameOutputs_AndItsFiguresDrawInABrowser() =>
         RunAndCompare("01-click-generation", [NotebookParameter.Raw("camvidRoot", SharedData.CamVid)]);
 
+    // What a Polyglot Notebooks user does in most notebooks, through the real Jupyter stack: a NuGet package restored in a
+    // cell, a Plotly.NET chart made in a cell, and a finished sweep read out of the results store as DataFrames; then the
+    // exported page draws the chart in Chromium.
+    [Fact]
+    public void NuGetPackage_PlotlyNetChart_AndSweepDataFrames_DisplayUnderNbconvert_AndDrawInABrowser()
+    {
+        const string name = "packages-charts-frames";
+        var notebook = Prepare(NotebookDocument.Load(Path.Combine(AppContext.BaseDirectory, "Platform", name + ".ipynb")), "jupyter", name);
+
+        var executed = stack.Jupyter(["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=weclick-csharp",
+            "--ExecutePreprocessor.timeout=600", "--output", "out", notebook], TimeSpan.FromMinutes(10));
+        Assert.True(executed.ExitCode == 0, $"nbconvert --execute failed:\n{executed.Stderr}");
+
+        var outputs = JupyterStack.Outputs(Path.Combine(Path.GetDirectoryName(notebook)!, "out.ipynb"));
+        string Plain(JsonNode output) => Joined(output["data"]!["text/plain"]!);
+        var restore = Assert.Single(outputs[1]!["outputs"]!.AsArray())!;
+        Assert.StartsWith("Restored Plotly.NET.CSharp 0.14.0", Plain(restore));
+        // (The session's first figure is preceded by plotly.js itself, one output.)
+        var chart = Assert.Single(outputs[2]!["outputs"]!.AsArray(), o => o!["data"]?["application/vnd.plotly.v1+json"] is not null)!["data"]!;
+        var trace = chart["application/vnd.plotly.v1+json"]!["data"]![0]!;
+        Assert.Equal("[1,2,3,4]", trace["x"]!.ToJsonString());
+        Assert.Equal("[0.9,0.6,0.45,0.4]", trace["y"]!.ToJsonString());
+        Assert.Equal("loss", (string?)trace["name"]);
+        Assert.Contains("Plotly.newPlot", Joined(chart["text/html"]!));
+        var runs = Assert.Single(outputs[4]!["outputs"]!.AsArray())!;
+        Assert.StartsWith("DataFrame (3 rows × ", Plain(runs));
+        Assert.Equal(3, Regex.Matches(Joined(runs["data"]!["text/html"]!), "<td[^>]*>ablation-wf-sign</td>").Count);
+        var summary = Assert.Single(outputs[5]!["outputs"]!.AsArray())!;
+        Assert.Contains("mIoU_mean", Joined(summary["data"]!["text/html"]!));
+        Assert.Contains("decreasing", Plain(summary));
+        Assert.Contains("literal", Plain(summary));
+
+        CheckInBrowser(Path.Combine(Path.GetDirectoryName(notebook)!, "out.ipynb"), name, figures: 1);
+    }
+
+    // nbformat stores multi-line text as a list of lines or one string.
+    private static string Joined(JsonNode text) => text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
+
     private void RunAndCompare(string name, IReadOnlyList<NotebookParameter> parameters)
     {
         // The same input for both runs: the shipped notebook with parameters injected as papermill does (CamVid from
