@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WeClick.Notebooks.Documents;
 
 namespace WeClick.Notebooks.Runner;
@@ -32,8 +33,10 @@ internal static class RunLanguages
         return [];
     }
 
+    /// <summary>" (kernelspec '.net-fsharp')" when a .NET Interactive kernelspec names the default, else nothing.</summary>
     private static string KernelSpecOf(NotebookDocument notebook) =>
-        notebook.Metadata["kernelspec"]?["name"] is { } name && name.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? $" (kernelspec '{name.GetValue<string>()}')"
+        notebook.Metadata["kernelspec"]?["name"] is JsonValue value && value.TryGetValue<string>(out var name)
+        && name.StartsWith(".net-", StringComparison.OrdinalIgnoreCase)
+            ? $" (kernelspec '{name}')"
             : "";
 }

@@ -36,7 +36,9 @@ public sealed class RealKernelTests : IDisposable
         Assert.InRange((double)observed["interrupt_seconds"]!, 0, 5);
         Assert.Equal("Length", (string?)observed["completion"]![0]);
         Assert.Equal(0, (int)observed["restart_old_exit_code"]!);
-        Assert.Equal("CompilationError", (string?)observed["after_restart"]); // the new process does not know `greeting`
+        // The new process does not know `greeting`: a compile error as .NET Interactive reports it.
+        Assert.Equal("Error", (string?)observed["after_restart"]);
+        Assert.Equal("(1,1): error CS0103: The name 'greeting' does not exist in the current context", (string?)observed["after_restart_evalue"]);
         Assert.Equal(0, (int)observed["exit_code"]!);
         Assert.Empty(observed["left_behind"]!.AsArray());
     }

@@ -136,6 +136,7 @@ def main(working_dir):
         observed["restart_old_exit_code"] = old_process.poll()
         reply, _ = run_cell(kc, "greeting")
         observed["after_restart"] = reply.get("ename")
+        observed["after_restart_evalue"] = reply.get("evalue")
         check(observed["restart_old_exit_code"] == 0 and process.pid != old_process.pid and reply["status"] == "error",
               f"restart: old exit {observed['restart_old_exit_code']}, reply {reply}")
     except BaseException:
