@@ -32,7 +32,8 @@ public static class NotebookRunner
         var nb = notebook.Clone();
         var (_, injectWarnings) = ParameterInjector.Inject(nb, options.Parameters);
         var runnable = Enumerable.Range(0, nb.Cells.Count).Where(i => Visits(nb.Cells[i])).ToList();
-        var kernels = runnable.ToDictionary(i => i, i => CellLanguage.Of(nb, nb.Cells[i]));
+        // The injected parameters are C# whatever the notebook's default kernel (an F#-default notebook's included).
+        var kernels = runnable.ToDictionary(i => i, i => nb.Cells[i].HasTag(ParameterInjector.InjectedTag) ? CellKernel.CSharp : CellLanguage.Of(nb, nb.Cells[i]));
         var warnings = injectWarnings.Concat(RunLanguages.Check(nb, runnable.Select(i => kernels[i]).ToList(), options.InputPath)).ToList();
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();

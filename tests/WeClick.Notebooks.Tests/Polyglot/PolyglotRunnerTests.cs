@@ -61,6 +61,20 @@ public sealed class PolyglotRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_FSharpDefaultNotebook_RunsTheInjectedParametersAsCSharp()
+    {
+        var notebook = FSharpNotebook("#!csharp\nvar n = 1;", "#!csharp\nprint:ran");
+        notebook.Cells[0].Metadata["tags"] = new JsonArray("parameters");
+        var executor = new ScriptedExecutor();
+
+        var result = await NotebookRunner.RunAsync(notebook, new NotebookRunOptions { Parameters = [NotebookParameter.Parse("n=2")] }, executor, null,
+            CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["\nvar n = 1;", "// Parameters\nvar n = 2;\n", "\nprint:ran"], executor.Executed);
+        Assert.All(result.Cells, c => Assert.Null(c.Skipped));
+    }
+
+    [Fact]
     public async Task RunAsync_NoCSharpCellAtAll_ThrowsNamingTheFileAndLanguages_AndRunsNothing()
     {
         var executor = new ScriptedExecutor();
