@@ -9,7 +9,8 @@ namespace WeClick.Cli.Commands;
 
 /// <summary>
 /// <c>weclick notebook run</c>: executes a C# notebook headless, papermill-style (parameters injected after the cell
-/// tagged <c>parameters</c>, outputs written into a copy); <c>weclick notebook params</c>: lists a notebook's parameters.
+/// tagged <c>parameters</c>, outputs written into a copy; a Polyglot notebook's cells in other languages are skipped, each
+/// named); <c>weclick notebook params</c>: lists a notebook's parameters; <c>weclick notebook convert</c>: .dib to .ipynb.
 /// </summary>
 internal static class NotebookCommand
 {
@@ -23,10 +24,11 @@ internal static class NotebookCommand
     private static ICellExecutor CreateExecutor(string workingDirectory) =>
         new CSharpCellExecutor(new CSharpCellExecutorOptions { WorkingDirectory = workingDirectory });
 
-    public static Command Create() => new("notebook", "Run C# notebooks (.ipynb) headless and inspect their parameters.")
+    public static Command Create() => new("notebook", "Run C# notebooks (.ipynb, Polyglot Notebooks' too) headless, inspect their parameters, convert .dib scripts.")
     {
         RunCommand(),
         ParamsCommand(),
+        NotebookConvertCommand.Create(),
     };
 
     private static Command RunCommand()
@@ -45,7 +47,7 @@ internal static class NotebookCommand
         var output = new Option<string?>("--output", "-o") { Description = "The executed notebook to write (default: <name>.out.ipynb next to the input; the input is never overwritten unless named here)." };
         var cwd = new Option<string?>("--cwd") { Description = "Working directory of the run (default: the notebook's folder, as Jupyter does, so relative paths in cells work)." };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run every cell even after an error (nbconvert's --allow-errors); errors stay in the outputs and the exit code is 0." };
-        var command = new Command("run", "Execute every C# cell in order, papermill-style, and write the notebook with its outputs. Exit code 1 when a cell fails (the output is still written), 2 for bad input.")
+        var command = new Command("run", "Execute every C# cell in order, papermill-style, and write the notebook with its outputs. Cells in other languages (a Polyglot notebook's #!fsharp, #!pwsh... cells) are skipped and named. Exit code 1 when a cell fails (the output is still written), 2 for bad input.")
         {
             notebook, parameters, raw, output, cwd, allowErrors,
         };
@@ -145,7 +147,11 @@ internal static class NotebookCommand
         {
             var lines = new LineProgress(p =>
             {
-                if (p.Finished)
+                if (p.Skipped is { } skipped)
+                {
+                    Console.Error.WriteLine($"cell {p.CodeCellNumber}/{p.CodeCellCount} (notebook cell {p.CellIndex + 1}): {skipped.SkipMessage}");
+                }
+                else if (p.Finished)
                 {
                     var status = p.Error is null ? "" : $" failed: {p.Error.Name}";
                     Console.Error.WriteLine($"cell {p.CodeCellNumber}/{p.CodeCellCount} (notebook cell {p.CellIndex + 1}): {Seconds(p.Elapsed)}{status}");
@@ -162,7 +168,7 @@ internal static class NotebookCommand
                 var bar = new LineProgress(p =>
                 {
                     task.MaxValue = Math.Max(p.CodeCellCount, 1);
-                    task.Description = Markup.Escape($"cell {p.CodeCellNumber}/{p.CodeCellCount}");
+                    task.Description = Markup.Escape($"cell {p.CodeCellNumber}/{p.CodeCellCount}" + (p.Skipped is { } k ? $" skipped ({k.LanguageName})" : ""));
                     task.Value = p.Finished ? p.CodeCellNumber : p.CodeCellNumber - 1;
                 });
                 result = await NotebookRunner.RunAsync(notebook, options, executor, bar, cancel);
@@ -180,7 +186,9 @@ internal static class NotebookCommand
         var failures = result.Cells.Where(c => c.Error is not null && !result.Notebook.Cells[c.CellIndex].HasTag(NotebookRunner.RaisesExceptionTag)).ToList();
         if (result.Failure is { Error: { } error } failure && !allowErrors)
         {
-            Console.Error.WriteLine($"notebook failed at cell {failure.CellIndex + 1} (In [{failure.ExecutionCount}]): {error.Name}: {error.Message}");
+            // A compile error's message is its traceback (one diagnostic per line): print those lines once.
+            var headline = error.Traceback.Count > 0 && error.Message == string.Join('\n', error.Traceback) ? error.Name : $"{error.Name}: {error.Message}";
+            Console.Error.WriteLine($"notebook failed at cell {failure.CellIndex + 1} (In [{failure.ExecutionCount}]): {headline}");
             foreach (var line in error.Traceback)
             {
                 Console.Error.WriteLine(line);
@@ -192,7 +200,9 @@ internal static class NotebookCommand
         {
             Console.Error.WriteLine($"weclick: warning: cell {f.CellIndex + 1} (In [{f.ExecutionCount}]) raised {f.Error!.Name}: {f.Error.Message}");
         }
-        Console.WriteLine($"wrote {outputPath} ({result.Cells.Count} cells run in {Seconds(result.Duration)})");
+        var skipped = result.Cells.Where(c => c.Skipped is not null).ToList();
+        var skippedNote = skipped.Count == 0 ? "" : $", {skipped.Count} skipped ({string.Join(", ", skipped.Select(c => c.Skipped!.LanguageName).Distinct())})";
+        Console.WriteLine($"wrote {outputPath} ({result.Cells.Count - skipped.Count} cells run{skippedNote} in {Seconds(result.Duration)})");
         return 0;
     }
 

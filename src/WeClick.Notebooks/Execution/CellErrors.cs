@@ -17,11 +17,20 @@ internal static partial class CellErrors
     /// <summary>The error name of an interrupted cell.</summary>
     public const string Interrupted = nameof(OperationCanceledException);
 
-    /// <summary>A <c>CompilationError</c> listing every error as <c>(line,col): error CSxxxx: message</c>.</summary>
+    /// <summary>The error name (<c>ename</c>) of a compile error, as .NET Interactive's kernels and Polyglot Notebooks write it.</summary>
+    public const string CompilationErrorName = "Error";
+
+    /// <summary>
+    /// A compile error as .NET Interactive reports one, so that notebooks saved by Polyglot Notebooks read the same here:
+    /// <c>ename</c> <c>Error</c>, <c>evalue</c> every error diagnostic as <c>(line,col): error CSxxxx: message</c> (Roslyn's
+    /// own diagnostic text for a cell without a file path; positions 1-based in the cell as typed), one per line, and the
+    /// traceback those same lines, one entry per diagnostic. (.NET Interactive fails the submission with the diagnostics
+    /// joined by newlines, and VS Code saves that as <c>evalue</c> and, split into lines, as <c>traceback</c>.) Warnings
+    /// are left out, as Roslyn's <c>CompilationErrorException</c> leaves them out.
+    /// </summary>
     public static CellError Compilation(IEnumerable<Diagnostic> diagnostics)
     {
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var lines = errors.Select(d =>
+        var lines = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d =>
         {
             var message = $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
             if (!d.Location.IsInSource)
@@ -31,8 +40,11 @@ internal static partial class CellErrors
             var start = d.Location.GetLineSpan().StartLinePosition;
             return $"({start.Line + 1},{start.Character + 1}): {message}";
         }).ToList();
-        var first = errors.Count > 0 ? errors[0].GetMessage(CultureInfo.InvariantCulture) : "the cell did not compile";
-        return new CellError("CompilationError", first, lines);
+        if (lines.Count == 0)
+        {
+            lines.Add("error: the cell did not compile");
+        }
+        return new CellError(CompilationErrorName, string.Join("\n", lines), lines);
     }
 
     /// <summary>The error for an interrupted cell (with the frames it was stopped in, when known).</summary>

@@ -13,9 +13,11 @@ public sealed record CellOutcome(int ExecutionCount, MimeBundle? Result, CellErr
 }
 
 /// <summary>A cell's error as Jupyter shows it.</summary>
-/// <param name="Name">The exception type's short name (<c>ename</c>), e.g. <c>InvalidOperationException</c>, or <c>CompilationError</c>.</param>
-/// <param name="Message">The message (<c>evalue</c>).</param>
-/// <param name="Traceback">Lines shown to the user: the message, then the user-code part of the stack (cell and line), no engine frames.</param>
+/// <param name="Name">The exception type's short name (<c>ename</c>), e.g. <c>InvalidOperationException</c>, or <c>Error</c> for a
+/// compile error (as .NET Interactive names it).</param>
+/// <param name="Message">The message (<c>evalue</c>); for a compile error, every diagnostic, one per line.</param>
+/// <param name="Traceback">Lines shown to the user: for an exception, the message, then the user-code part of the stack (cell
+/// and line), no engine frames; for a compile error, one <c>(line,col): error CSxxxx: message</c> per diagnostic.</param>
 public sealed record CellError(string Name, string Message, IReadOnlyList<string> Traceback);
 
 /// <summary>Jupyter's is_complete statuses.</summary>

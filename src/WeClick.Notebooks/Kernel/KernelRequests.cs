@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeClick.Notebooks.Documents;
 using WeClick.Notebooks.Execution;
 
 namespace WeClick.Notebooks.Kernel;
@@ -133,11 +134,17 @@ internal sealed class KernelRequests(
     {
         var code = request.ContentString("code");
         var silent = request.ContentBool("silent", false);
+        if (CellLanguage.OfCode(code) is { IsCSharp: false } other)
+        {
+            Skip(request, other, silent, reply);
+            return false;
+        }
         if (!silent)
         {
             iopub.Post(session.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = executor.ExecutionCount + 1 }, request));
         }
-        var outcome = Run(request, code, new KernelOutputSink(iopub, session, request, silent, ReadLine), stopping);
+        // A #!csharp first line is blanked, not removed: compile errors keep the cell's line numbers.
+        var outcome = Run(request, CellLanguage.CSharpSource(code), new KernelOutputSink(iopub, session, request, silent, ReadLine), stopping);
         if (outcome.Error is { } error)
         {
             if (!silent)
@@ -164,6 +171,27 @@ internal sealed class KernelRequests(
             ["user_expressions"] = new JsonObject(),
         }));
         return false;
+    }
+
+    /// <summary>
+    /// A Polyglot Notebooks cell for another kernel (<c>#!fsharp</c>, <c>#!pwsh</c>…): not run, status ok (so a run-all goes
+    /// on), one stderr line naming its language; the execution count does not advance.
+    /// </summary>
+    private void Skip(JupyterMessage request, CellKernel kernel, bool silent, Action<JupyterMessage> reply)
+    {
+        if (!silent)
+        {
+            var code = request.ContentString("code");
+            iopub.Post(session.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = executor.ExecutionCount }, request));
+            iopub.Post(session.Publish("stream", new JsonObject { ["name"] = "stderr", ["text"] = kernel.SkipMessage + "\n" }, request));
+        }
+        reply(session.Reply(request, "execute_reply", new JsonObject
+        {
+            ["status"] = "ok",
+            ["execution_count"] = executor.ExecutionCount,
+            ["payload"] = new JsonArray(),
+            ["user_expressions"] = new JsonObject(),
+        }));
     }
 
     private CellOutcome Run(JupyterMessage request, string code, KernelOutputSink sink, CancellationToken stopping)

@@ -8,7 +8,8 @@ namespace WeClick.Notebooks.Runner;
 /// <summary>
 /// Runs a notebook headless, papermill-style: parameters injected after the <c>parameters</c> cell, C# code cells
 /// executed in order by an <see cref="ICellExecutor"/>, outputs collected as nbclient collects them, the first error
-/// stopping the run. Every time-dependent value goes only under the cells' and notebook's <c>metadata.papermill</c> and
+/// stopping the run. Code cells written for another kernel (a Polyglot notebook's F#, PowerShell… cells, see
+/// <see cref="CellLanguage"/>) are skipped, each with a stderr output and a progress report that name its language. Every time-dependent value goes only under the cells' and notebook's <c>metadata.papermill</c> and
 /// the cells' <c>metadata.execution</c>, so a run compares equal to an nbconvert run once those keys are ignored.
 /// </summary>
 public static class NotebookRunner
@@ -24,12 +25,16 @@ public static class NotebookRunner
     /// <see cref="NotebookRunOptions.OutputPath"/> (when given) also when a cell fails or the run is cancelled.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled (the output is written first).</exception>
+    /// <exception cref="NotebookFormatException">The notebook has code cells but none in C# (nothing is run or written).</exception>
     public static async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, NotebookRunOptions options, ICellExecutor executor,
         IProgress<NotebookRunProgress>? progress, CancellationToken cancel)
     {
         var nb = notebook.Clone();
-        var (_, warnings) = ParameterInjector.Inject(nb, options.Parameters);
-        var runnable = Enumerable.Range(0, nb.Cells.Count).Where(i => Runs(nb, nb.Cells[i])).ToList();
+        var (_, injectWarnings) = ParameterInjector.Inject(nb, options.Parameters);
+        var runnable = Enumerable.Range(0, nb.Cells.Count).Where(i => Visits(nb.Cells[i])).ToList();
+        // The injected parameters are C# whatever the notebook's default kernel (an F#-default notebook's included).
+        var kernels = runnable.ToDictionary(i => i, i => nb.Cells[i].HasTag(ParameterInjector.InjectedTag) ? CellKernel.CSharp : CellLanguage.Of(nb, nb.Cells[i]));
+        var warnings = injectWarnings.Concat(RunLanguages.Check(nb, runnable.Select(i => kernels[i]).ToList(), options.InputPath)).ToList();
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var papermill = StartMetadata(nb, options, started);
@@ -49,8 +54,14 @@ public static class NotebookRunner
             for (var n = 0; n < runnable.Count; n++)
             {
                 cancel.ThrowIfCancellationRequested();
+                var position = new RunPosition(n + 1, runnable.Count);
+                if (!kernels[runnable[n]].IsCSharp)
+                {
+                    runs.Add(Skip(nb, runnable[n], kernels[runnable[n]], position, progress));
+                    continue;
+                }
                 var run = await RunCellAsync(nb, runnable[n], executor, new CollectingOutputSink(nb.Cells[runnable[n]].Outputs, displays, gate),
-                    new RunPosition(n + 1, runnable.Count), progress, cancel);
+                    position, progress, cancel);
                 runs.Add(run);
                 if (run.Error is null || nb.Cells[run.CellIndex].HasTag(RaisesExceptionTag))
                 {
@@ -80,11 +91,27 @@ public static class NotebookRunner
         return new NotebookRunResult(nb, runs, failure, warnings, clock.Elapsed);
     }
 
-    /// <summary>Whether the run executes <paramref name="cell"/>: a non-empty C# code cell not tagged <c>skip-execution</c> (nbclient skips blank cells).</summary>
-    public static bool Runs(NotebookDocument notebook, NotebookCell cell) =>
-        NotebookLanguage.IsCSharp(notebook, cell) && !string.IsNullOrWhiteSpace(cell.Source) && !cell.HasTag(SkipExecutionTag);
+    /// <summary>
+    /// Whether the run executes <paramref name="cell"/>: a non-empty C# code cell (<see cref="CellLanguage.Of"/>) not tagged
+    /// <c>skip-execution</c> (nbclient skips blank cells). Non-empty code cells in other languages are reported skipped.
+    /// </summary>
+    public static bool Runs(NotebookDocument notebook, NotebookCell cell) => Visits(cell) && CellLanguage.Of(notebook, cell).IsCSharp;
+
+    /// <summary>A code cell the run runs or reports skipped: not blank, not tagged <c>skip-execution</c>.</summary>
+    private static bool Visits(NotebookCell cell) =>
+        cell.CellType == NotebookCellType.Code && !string.IsNullOrWhiteSpace(cell.Source) && !cell.HasTag(SkipExecutionTag);
 
     private sealed record RunPosition(int Number, int Count);
+
+    /// <summary>A cell in another language: not run, its outputs replaced by one stderr line that says so (as the kernel does).</summary>
+    private static CellRun Skip(NotebookDocument nb, int index, CellKernel kernel, RunPosition position, IProgress<NotebookRunProgress>? progress)
+    {
+        var cell = nb.Cells[index];
+        cell.Outputs.Add(new StreamOutput("stderr", kernel.SkipMessage + "\n"));
+        cell.Metadata["papermill"] = CellMetadata("skipped", null, null, null, false);
+        progress?.Report(new NotebookRunProgress(index, position.Number, position.Count, true, TimeSpan.Zero, null, kernel));
+        return new CellRun(index, 0, TimeSpan.Zero, null, kernel);
+    }
 
     private static async Task<CellRun> RunCellAsync(NotebookDocument nb, int index, ICellExecutor executor, CollectingOutputSink sink,
         RunPosition position, IProgress<NotebookRunProgress>? progress, CancellationToken cancel)
@@ -95,7 +122,8 @@ public static class NotebookRunner
         cell.Metadata["papermill"] = CellMetadata("running", start, null, null, false);
         progress?.Report(new NotebookRunProgress(index, position.Number, position.Count, false, TimeSpan.Zero, null));
         var clock = Stopwatch.StartNew();
-        var outcome = await executor.ExecuteAsync(cell.Source, sink, cancel);
+        // A #!csharp first line is blanked, not removed: compile errors keep the cell's line numbers.
+        var outcome = await executor.ExecuteAsync(CellLanguage.CSharpSource(cell.Source), sink, cancel);
         var elapsed = clock.Elapsed;
         var end = DateTime.UtcNow;
 

@@ -89,8 +89,8 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
         Assert.Equal("hello rel", relative.Result!.Text);
 
         var missing = await ExecutorTesting.Run(relativeExecutor, "#r \"lib/Missing.dll\"");
-        Assert.Equal("CompilationError", missing.Error!.Name);
-        Assert.Contains("Missing.dll", missing.Error.Message);
+        Assert.Equal("Error", missing.Error!.Name);
+        Assert.Matches(@"^\(1,1\): error CS0006: .*Missing\.dll", missing.Error.Message);
     }
 
     [Fact]
@@ -137,7 +137,8 @@ public sealed class CSharpCellExecutorIsolatedTests : IDisposable
         Assert.Equal("OperationCanceledException", outcome.Error!.Name);
         Assert.InRange(elapsed, CSharpCellExecutor.AbandonAfter - TimeSpan.FromSeconds(0.1), CSharpCellExecutor.AbandonAfter + TimeSpan.FromSeconds(1.5));
         // The next cell continues from the cells before: what the abandoned one declared is gone, what it assigned stays.
-        Assert.Equal("CompilationError", (await ExecutorTesting.Run(executor, "fresh")).Error!.Name);
+        Assert.Equal(["(1,1): error CS0103: The name 'fresh' does not exist in the current context"],
+            (await ExecutorTesting.Run(executor, "fresh")).Error!.Traceback);
         Assert.Equal("6", (await ExecutorTesting.RunOk(executor, "kept")).Result!.Text);
         await Task.Delay(TimeSpan.FromSeconds(5)); // the abandoned cell wakes up and writes, to the process console
         Assert.Equal("running\n", sink.StreamText("stdout"));

@@ -139,6 +139,16 @@ public sealed class KernelServerJupyterClientTests
         Assert.Equal("OperationCanceledException", (string)seen["loop_reply"]!["ename"]!);
         Assert.True((double)seen["interrupt_seconds"]! < 5, $"interrupt took {seen["interrupt_seconds"]} s");
 
+        // Polyglot cells: #!fsharp skipped with a stderr line and status ok (the count does not advance); #!csharp runs.
+        Assert.Equal(["status:busy", "execute_input", "stream", "status:idle"], seen["fsharp_sequence"]!.AsArray().Select(n => (string)n!).ToArray());
+        Assert.Equal("stderr", (string)seen["fsharp_streams"]![0]!["name"]!);
+        Assert.Equal("skipped: an F# cell (#!fsharp); the WeClick kernel runs C# only\n", (string)seen["fsharp_streams"]![0]!["text"]!);
+        Assert.Equal("ok", (string)seen["fsharp_reply"]!["status"]!);
+        Assert.Equal(7, (int)seen["fsharp_reply"]!["execution_count"]!);
+        Assert.Equal(["ran: \nresult\n"], seen["csharp_streams"]!.AsArray().Select(n => (string)n!).ToArray());
+        Assert.Equal("ok", (string)seen["csharp_reply"]!["status"]!);
+        Assert.Equal(8, (int)seen["csharp_reply"]!["execution_count"]!);
+
         // Shutdown: reply, Run returns within 5 s, the executor disposed.
         Assert.Equal("ok", (string)seen["shutdown_reply"]!["status"]!);
         Assert.False((bool)seen["shutdown_reply"]!["restart"]!);
@@ -146,7 +156,7 @@ public sealed class KernelServerJupyterClientTests
         Assert.False(safety.IsCancellationRequested, "the kernel stopped on the test's safety timeout, not on shutdown_request");
         Assert.Null(runFailure);
         Assert.True(executor.Disposed);
-        Assert.Equal(["result", "display", "fail", "input", "input", "slowfail", "loop"], executor.Executed.ToArray());
+        Assert.Equal(["result", "display", "fail", "input", "input", "slowfail", "loop", "\nresult"], executor.Executed.ToArray());
         Assert.StartsWith("weclick kernel: session ", logText);
         Directory.Delete(folder, recursive: true);
     }

@@ -169,6 +169,16 @@ def main(connection_file):
         observed["loop_reply"] = shell_reply(kc, msg_id)["content"]
         observed["interrupt_seconds"] = time.monotonic() - started
 
+        # Polyglot Notebooks cells: an F# cell is skipped (status ok, one stderr line naming it, nothing run); a #!csharp
+        # cell runs, its selector line blanked.
+        messages, reply = execute(kc, "#!fsharp\nlet x = 42\nx")
+        observed["fsharp_sequence"] = sequence(messages)
+        observed["fsharp_streams"] = [m["content"] for m in messages if m["msg_type"] == "stream"]
+        observed["fsharp_reply"] = reply["content"]
+        messages, reply = execute(kc, "#!csharp\nresult")
+        observed["csharp_streams"] = [m["content"]["text"] for m in messages if m["msg_type"] == "stream"]
+        observed["csharp_reply"] = reply["content"]
+
         # Shutdown on control: reply, then the kernel exits (the C# side times Run's return).
         shutdown = kc.session.msg("shutdown_request", {"restart": False})
         kc.control_channel.send(shutdown)

@@ -26,6 +26,9 @@ public sealed class RealKernelTests : IDisposable
         Assert.True(last.StartsWith('{'), $"real_kernel_check.py printed no result (exit {result.ExitCode}):\n{result.Stdout}\n{result.Stderr}");
         var observed = JsonNode.Parse(last)!;
         Assert.True(result.ExitCode == 0 && (bool)observed["ok"]!, $"{observed}\n{result.Stderr}");
+        Assert.Equal(["ok", "skipped: an F# cell (#!fsharp); the WeClick kernel runs C# only\n"], observed["fsharp_skipped"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["error", "Error", "(3,13): error CS0029: Cannot implicitly convert type 'string' to 'int'"],
+            observed["csharp_error"]!.AsArray().Select(n => (string)n!));
         Assert.Equal("tensor([[0, 1, 2],\n        [3, 4, 5]])", (string?)observed["tensor_text"]);
         Assert.Equal("conv 9\n", (string?)observed["tensor_stream"]);
         Assert.Equal(["input_request"], observed["input_prompts"]!.AsArray().Select(n => (string)n!));
@@ -36,7 +39,9 @@ public sealed class RealKernelTests : IDisposable
         Assert.InRange((double)observed["interrupt_seconds"]!, 0, 5);
         Assert.Equal("Length", (string?)observed["completion"]![0]);
         Assert.Equal(0, (int)observed["restart_old_exit_code"]!);
-        Assert.Equal("CompilationError", (string?)observed["after_restart"]); // the new process does not know `greeting`
+        // The new process does not know `greeting`: a compile error as .NET Interactive reports it.
+        Assert.Equal("Error", (string?)observed["after_restart"]);
+        Assert.Equal("(1,1): error CS0103: The name 'greeting' does not exist in the current context", (string?)observed["after_restart_evalue"]);
         Assert.Equal(0, (int)observed["exit_code"]!);
         Assert.Empty(observed["left_behind"]!.AsArray());
     }

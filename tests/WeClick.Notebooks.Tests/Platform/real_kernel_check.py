@@ -65,6 +65,13 @@ def main(working_dir):
         streams = [c["text"] for t, c in outputs if t == "stream"]
         check(reply["status"] == "ok" and results == ["5"] and "".join(streams) == "hello\n", f"execute: {reply} {outputs}")
 
+        # Polyglot Notebooks cells: #!fsharp is skipped (ok, one stderr line); after #!csharp a compile error keeps the
+        # lines as typed, in .NET Interactive's form.
+        reply, outputs = run_cell(kc, "#!fsharp\nlet x = 1")
+        observed["fsharp_skipped"] = [reply["status"]] + [c["text"] for t, c in outputs if t == "stream"]
+        reply, outputs = run_cell(kc, '#!csharp\nvar ok = greeting;\nint wrong = "x";')
+        observed["csharp_error"] = [reply["status"], reply.get("ename"), reply.get("evalue")]
+
         # TorchSharp in the kernel process: its libtorch natives load (from the kernel's deps.json), `torch` is a default
         # import, and a tensor shows as PyTorch prints it, with an HTML table.
         reply, outputs = run_cell(kc, "var t = arange(6).reshape(2, 3);\n"
@@ -136,6 +143,7 @@ def main(working_dir):
         observed["restart_old_exit_code"] = old_process.poll()
         reply, _ = run_cell(kc, "greeting")
         observed["after_restart"] = reply.get("ename")
+        observed["after_restart_evalue"] = reply.get("evalue")
         check(observed["restart_old_exit_code"] == 0 and process.pid != old_process.pid and reply["status"] == "error",
               f"restart: old exit {observed['restart_old_exit_code']}, reply {reply}")
     except BaseException:

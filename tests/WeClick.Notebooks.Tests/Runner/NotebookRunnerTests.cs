@@ -141,7 +141,7 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
-    public async Task MarkdownRawNonCSharpBlankAndSkippedCells_AreLeftAsTheyAre()
+    public async Task MarkdownRawBlankAndSkipExecutionCells_AreLeftAsTheyAre_OtherLanguagesSaySkipped()
     {
         var markdown = new NotebookCell(NotebookCellType.Markdown, "# Title", "md");
         var raw = new NotebookCell(NotebookCellType.Raw, "raw", "raw");
@@ -162,20 +162,25 @@ public sealed class NotebookRunnerTests
         Assert.Equal(["print:cs"], executor.Executed);
         var after = JsonNode.Parse(result.Notebook.ToJson())!["cells"]!.AsArray();
         var original = JsonNode.Parse(before)!["cells"]!.AsArray();
-        foreach (var i in new[] { 0, 1, 2, 4, 5 })
+        foreach (var i in new[] { 0, 1, 4, 5 })
         {
             Assert.Equal(original[i]!.ToJsonString(), after[i]!.ToJsonString());
         }
         Assert.Equal(1, result.Notebook.Cells[3].ExecutionCount);
+        // The F# cell's old output gives way to the line that says why it did not run (as the kernel prints it).
+        var skippedLine = Assert.IsType<StreamOutput>(Assert.Single(result.Notebook.Cells[2].Outputs));
+        Assert.Equal(("stderr", "skipped: an F# cell (#!fsharp); the WeClick kernel runs C# only\n"), (skippedLine.Name, skippedLine.Text));
+        Assert.Null(result.Notebook.Cells[2].ExecutionCount);
     }
 
     [Fact]
-    public async Task NotebookInAnotherLanguage_IsNotExecuted()
+    public async Task NotebookInAnotherLanguage_IsRefusedNamingIt_AndNothingRuns()
     {
         var notebook = Notebook(Code("a", "print:a"));
         notebook.Metadata["language_info"] = new JsonObject { ["name"] = "python" };
         var executor = new ScriptedExecutor();
-        await Run(notebook, executor);
+        var error = await Assert.ThrowsAsync<NotebookFormatException>(() => Run(notebook, executor));
+        Assert.StartsWith("the notebook: its default kernel is Python and none of its 1 code cell(s) is C# (Python)", error.Message);
         Assert.Empty(executor.Executed);
     }
 
