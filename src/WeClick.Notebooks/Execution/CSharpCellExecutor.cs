@@ -152,6 +152,14 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             : previous.Script.ContinueWith<object>(code, options);
     }
 
+    // Plotly.NET and its C# API (and the F# core and DynamicObj its types expose), so a cell can build charts with
+    // `using Plotly.NET.CSharp;` and no #r: the workbench's figures are Plotly.NET charts too.
+    private static readonly Assembly[] ChartAssemblies =
+    [
+        typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly,
+        typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly, typeof(DynamicObj.DynamicObj).Assembly,
+    ];
+
     private static ScriptOptions BuildScriptOptions(CSharpCellExecutorOptions options)
     {
         var workingDirectory = options.WorkingDirectory;
@@ -162,7 +170,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             typeof(System.Text.Json.JsonSerializer).Assembly, typeof(System.ComponentModel.INotifyPropertyChanged).Assembly,
             typeof(System.Diagnostics.Process).Assembly, Assembly.Load("System.Runtime"), Assembly.Load("netstandard"),
             typeof(WeClick.Reports.MimeBundle).Assembly, typeof(TorchSharp.torch).Assembly, typeof(CSharpCellExecutor).Assembly,
-        }.Concat(options.Assemblies).Distinct();
+        }.Concat(ChartAssemblies).Concat(options.Assemblies).Distinct();
         var metadataResolver = ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory);
         return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)

@@ -65,7 +65,7 @@ public sealed class Figure : IMimeRenderable
     /// <summary>A self-contained HTML fragment (a div and a script) that draws the figure, loading plotly.js from
     /// <paramref name="source"/> (default <see cref="PlotlyJs.Current"/>) if the page has not loaded it.</summary>
     /// <exception cref="FileNotFoundException">The source needs the installed plotly.min.js and it is not found.</exception>
-    public string ToHtml(PlotlyJs? source = null) => FigureHtml.Render(this, source ?? PlotlyJs.Current);
+    public string ToHtml(PlotlyJs? source = null) => FigureHtml.Render(ToJson(), source ?? PlotlyJs.Current);
 
     /// <summary>A one-line description, e.g. <c>Figure: bar, 11 categories — per-class IoU</c>.</summary>
     public string Describe()

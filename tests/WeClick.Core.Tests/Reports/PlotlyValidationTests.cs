@@ -78,6 +78,19 @@ public sealed class PlotlyValidationTests
     }
 
     [Fact]
+    public void ChartsBuiltWithPlotlyNetCSharp_PassPlotlyValidate_OnceCleaned_ButNotAsPlotlyNetWritesThem()
+    {
+        var line = Plotly.NET.CSharp.Chart.Line<double, double, string>(x: [1.0, 2.0], y: [3.0, double.NaN], Name: "loss");
+        var points = Plotly.NET.CSharp.Chart.Point<double, double, string>(x: [1.0], y: [2.0], MultiText: new[] { "a" });
+        var raw = JsonNode.Parse(Plotly.NET.GenericChart.toFigureJson(line))!.AsObject();
+        var results = Validate(line.ToFigureJson(), points.ToFigureJson(), raw);
+        Assert.Empty(results[0]);
+        Assert.Empty(results[1]);
+        // What the cleaning removes: the empty marker of a line trace.
+        Assert.Contains(results[2], m => m.Contains("container marker did not get coerced", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheValidator_RejectsStringTitlesAndUnknownKeys()
     {
         // The check above can fail: plotly.js ≥ 3 rejects what older figure JSON did.
