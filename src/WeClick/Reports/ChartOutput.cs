@@ -19,6 +19,10 @@ namespace WeClick.Reports;
 /// </remarks>
 public static class ChartOutput
 {
+    // Template object → its JSON. A template changed after its first chart was shown keeps its first JSON; Plotly.NET's
+    // templates are built once and not changed.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, JsonNode> SerializedTemplates = new();
+
     /// <summary>The plotly MIME type (JupyterLab, VS Code and nteract draw it natively).</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
@@ -27,7 +31,26 @@ public static class ChartOutput
     public static JsonObject ToFigureJson(this GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        // Plotly.NET's default template (its look: colours, fonts, grid) is a large dynamic object that takes 0.3–1 s to
+        // serialise on a busy machine, every time; the rest of a chart takes milliseconds. So the template is serialised
+        // once per template object and put back into the JSON: a training view redrawing every half second stays cheap.
+        var layout = GenericChart.getLayout(chart);
+        var template = layout.TryGetPropertyValue("template");
+        if (template is not null && template.Value is not null)
+        {
+            var withoutTemplate = new Layout();
+            foreach (var property in layout.GetProperties(true).Where(p => p.Key != "template"))
+            {
+                withoutTemplate.SetProperty(property.Key, property.Value);
+            }
+            chart = GenericChart.setLayout(withoutTemplate, chart); // a new chart: the caller's keeps its layout
+        }
         var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
+        if (template is not null && template.Value is not null)
+        {
+            var templateJson = SerializedTemplates.GetValue(template.Value, t => JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(t))!);
+            (figure["layout"] ??= new JsonObject())["template"] = templateJson.DeepClone();
+        }
         var data = figure["data"] as JsonArray ?? [];
         foreach (var trace in data.OfType<JsonObject>())
         {
@@ -49,6 +72,15 @@ public static class ChartOutput
     /// <exception cref="FileNotFoundException">The source needs the installed plotly.min.js and it is not found.</exception>
     public static string ToHtml(this GenericChart chart, PlotlyJs? source = null) =>
         FigureHtml.Render(chart.ToFigureJson(), source ?? PlotlyJs.Current);
+
+    /// <summary>The HTML fragment of figure JSON (<see cref="ToFigureJson"/>'s, computed once where a caller also needs the
+    /// JSON) with plotly.js from <paramref name="source"/> (default <see cref="PlotlyJs.Current"/>).</summary>
+    /// <exception cref="FileNotFoundException">The source needs the installed plotly.min.js and it is not found.</exception>
+    public static string ToHtml(JsonObject figure, PlotlyJs? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return FigureHtml.Render(figure, source ?? PlotlyJs.Current);
+    }
 
     /// <summary>The notebook bundle: the plotly JSON, the HTML fallback (<see cref="PlotlyJs.Current"/>) and
     /// <see cref="Describe(GenericChart)"/> as text/plain.</summary>

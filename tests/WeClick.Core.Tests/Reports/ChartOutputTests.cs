@@ -30,6 +30,18 @@ public sealed class ChartOutputTests
     }
 
     [Fact]
+    public void ToFigureJson_KeepsPlotlyNetsTemplate_AndLeavesTheChartAsItWas()
+    {
+        var chart = UserLine();
+        var raw = JsonNode.Parse(GenericChart.toFigureJson(chart))!;
+        var first = chart.ToFigureJson();
+        Assert.True(JsonNode.DeepEquals(raw["layout"]!["template"], first["layout"]!["template"]), "the template as Plotly.NET writes it");
+        Assert.True(JsonNode.DeepEquals(raw["layout"]!["width"], first["layout"]!["width"]));
+        Assert.True(GenericChart.getLayout(chart).TryGetPropertyValue("template") is not null, "the chart keeps its template");
+        Assert.Equal(first.ToJsonString(), chart.ToFigureJson().ToJsonString()); // the cached template serialises the same
+    }
+
+    [Fact]
     public void ToFigureJson_LeavesCategoryLabelsAndNonEmptyContainersAlone()
     {
         var chart = CSharpChart.Column<double, string, string>(values: [1.0, 2.0], Keys: new[] { "NaN", "b" }, MarkerColor: Color.fromString("red"));
