@@ -107,14 +107,15 @@ public sealed class TrainingView : IMimeRenderable
     public MimeBundle ToMimeBundle()
     {
         string status;
-        System.Text.Json.Nodes.JsonObject figure;
+        Plotly.NET.GenericChart chart;
         lock (_gate)
         {
             status = StatusLocked();
-            // Validation mIoU per epoch, placed at the epoch's last step, beside the loss per step.
+            // Validation mIoU per epoch, placed at the epoch's last step, beside the loss per step (copies of both lists).
             var stepsPerEpoch = _last is { Epochs: > 0 } last ? (double)last.Steps / last.Epochs : 1;
-            figure = Charts.TrainingCurves(Title, [.. _losses], [.. _validation.Select(p => (p.X * stepsPerEpoch, p.Y))]).ToFigureJson();
+            chart = Charts.TrainingCurves(Title, [.. _losses], [.. _validation.Select(p => (p.X * stepsPerEpoch, p.Y))]);
         }
+        var figure = chart.ToFigureJson(); // once, for both the plotly JSON and the HTML
         var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + ChartOutput.ToHtml(figure);
         return new MimeBundle(status).With("text/html", html).WithJson(ChartOutput.PlotlyMimeType, figure);
     }
