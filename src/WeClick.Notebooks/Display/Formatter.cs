@@ -8,7 +8,7 @@ namespace WeClick.Notebooks.Display;
 
 /// <summary>
 /// Turns any value into the MIME bundle a notebook shows: registered formatters first (most derived type wins), then
-/// <see cref="IMimeRenderable"/>, the evaluation types (<see cref="MetricsDisplay"/>), strings and numbers as plain text, tensors (<see cref="TensorFormatter"/>), sequences
+/// <see cref="IMimeRenderable"/>, Plotly.NET charts (<see cref="ChartOutput"/>), the evaluation types (<see cref="MetricsDisplay"/>), strings and numbers as plain text, tensors (<see cref="TensorFormatter"/>), DataFrames (<see cref="DataFrameFormatter"/>), sequences
 /// as tables (<see cref="TableFormatter"/>), and <see cref="object.ToString"/> for the rest. Every bundle has
 /// <c>text/plain</c>. Process-wide and thread-safe, so a notebook can register its own formatter in one cell and use it
 /// in the next.
@@ -106,6 +106,8 @@ public static class Formatter
     private static MimeBundle FormatBuiltIn(object value) => value switch
     {
         IMimeRenderable renderable => renderable.ToMimeBundle(),
+        // Plotly.NET charts (the workbench's figures and a cell's own): plotly JSON and HTML drawn with the local plotly.js.
+        Plotly.NET.GenericChart chart => chart.ToMimeBundle(),
         // The evaluation types sit below Reports (the library's layers point one way), so their notebook forms are found here.
         SegmentationMetrics metrics => MetricsDisplay.Bundle(metrics),
         ConfusionMatrix confusion => MetricsDisplay.Bundle(confusion),

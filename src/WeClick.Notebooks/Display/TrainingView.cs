@@ -79,14 +79,15 @@ public sealed class TrainingView : IMimeRenderable
                 _validation.Add((update.Epoch, miou));
             }
             redraw = update.Kind != TrainingUpdateKind.Step || _sinceRedraw.Elapsed >= RedrawInterval;
-            if (redraw)
-            {
-                _sinceRedraw.Restart();
-            }
         }
         if (redraw)
         {
             _shown?.Update(this);
+            // Counted from the end of the redraw, so a slow frontend or figure cannot make every step redraw.
+            lock (_gate)
+            {
+                _sinceRedraw.Restart();
+            }
         }
     }
 
@@ -106,36 +107,17 @@ public sealed class TrainingView : IMimeRenderable
     public MimeBundle ToMimeBundle()
     {
         string status;
-        Figure figure;
+        Plotly.NET.GenericChart chart;
         lock (_gate)
         {
             status = StatusLocked();
-            figure = _validation.Count > 0
-                ? CombinedFigure()
-                : Charts.Line([("total loss", (IReadOnlyList<(double X, double Y)>)_losses.ToList())], title: $"{Title}: training loss", xTitle: "step", yTitle: "loss");
+            // Validation mIoU per epoch, placed at the epoch's last step, beside the loss per step (copies of both lists).
+            var stepsPerEpoch = _last is { Epochs: > 0 } last ? (double)last.Steps / last.Epochs : 1;
+            chart = Charts.TrainingCurves(Title, [.. _losses], [.. _validation.Select(p => (p.X * stepsPerEpoch, p.Y))]);
         }
-        var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + figure.ToHtml();
-        return new MimeBundle(status).With("text/html", html).WithJson(Figure.PlotlyMimeType, figure.ToJson());
-    }
-
-    // Called under the lock.
-    private Figure CombinedFigure()
-    {
-        // Loss per step on the left axis; validation mIoU per epoch, placed at the epoch's last step, on the right.
-        var stepsPerEpoch = _last is { Epochs: > 0 } last ? (double)last.Steps / last.Epochs : 1;
-        var figure = new Figure(
-            new ScatterTrace(_losses.Select(p => p.X).ToList(), _losses.Select(p => p.Y).ToList()) { Name = "total loss", Mode = ScatterMode.Lines },
-            new ScatterTrace(_validation.Select(p => p.X * stepsPerEpoch).ToList(), _validation.Select(p => p.Y).ToList())
-            {
-                Name = "validation mIoU", Mode = ScatterMode.LinesAndMarkers, YAxis = "y2",
-            });
-        figure.Layout.Title = $"{Title}: training loss and validation mIoU";
-        figure.Layout.XAxis.Title = "step";
-        figure.Layout.YAxis.Title = "loss";
-        figure.Layout.Axis("y2").Title = "mIoU";
-        figure.Layout.Axis("y2").OverlaysOnRight = "y";
-        figure.Layout.HorizontalLegend = true;
-        return figure;
+        var figure = chart.ToFigureJson(); // once, for both the plotly JSON and the HTML
+        var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + ChartOutput.ToHtml(figure);
+        return new MimeBundle(status).With("text/html", html).WithJson(ChartOutput.PlotlyMimeType, figure);
     }
 
     private string StatusLocked()

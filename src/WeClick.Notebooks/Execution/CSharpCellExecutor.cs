@@ -155,6 +155,16 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             : previous.Script.ContinueWith<object>(code, options);
     }
 
+    // The workbench's chart and table libraries: Plotly.NET and its C# API (and the F# core and DynamicObj its types
+    // expose), and Microsoft.Data.Analysis, so a cell can build charts with `using Plotly.NET.CSharp;` and compute with
+    // the results store's DataFrames with no #r (a #r "nuget:" for them reuses these same assemblies).
+    private static readonly Assembly[] LibraryAssemblies =
+    [
+        typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly,
+        typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly, typeof(DynamicObj.DynamicObj).Assembly,
+        typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
+    ];
+
     private static ScriptOptions BuildScriptOptions(CSharpCellExecutorOptions options)
     {
         var workingDirectory = options.WorkingDirectory;
@@ -165,11 +175,7 @@ public sealed partial class CSharpCellExecutor : ICellExecutor
             typeof(System.Text.Json.JsonSerializer).Assembly, typeof(System.ComponentModel.INotifyPropertyChanged).Assembly,
             typeof(System.Diagnostics.Process).Assembly, Assembly.Load("System.Runtime"), Assembly.Load("netstandard"),
             typeof(WeClick.Reports.MimeBundle).Assembly, typeof(TorchSharp.torch).Assembly, typeof(CSharpCellExecutor).Assembly,
-            // The workbench's chart and table libraries: its figures are Plotly.NET charts and its results DataFrames, so
-            // cells can hold and extend them without #r (a #r "nuget:" for them reuses these same assemblies).
-            typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly,
-            typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
-        }.Concat(options.Assemblies).Distinct();
+        }.Concat(LibraryAssemblies).Concat(options.Assemblies).Distinct();
         var metadataResolver = ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory);
         return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)

@@ -16,7 +16,7 @@ internal sealed class PlotlyLibraryOnce
     /// <summary>Calls <paramref name="show"/> with the library before the first figure of the session.</summary>
     public void Before(MimeBundle bundle, Action<MimeBundle> show)
     {
-        if (Volatile.Read(ref _shown) == 0 && bundle.Data.ContainsKey(Figure.PlotlyMimeType)
+        if (Volatile.Read(ref _shown) == 0 && bundle.Data.ContainsKey(ChartOutput.PlotlyMimeType)
             && PlotlyJs.Current.Mode == PlotlyJsMode.LocalFile && Interlocked.Exchange(ref _shown, 1) == 0)
         {
             show(PlotlyJs.LibraryBundle());

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Plotly.NET;
 using WeClick.Experiments;
 using WeClick.Training;
+using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace WeClick.Reports;
 
@@ -133,8 +135,8 @@ public static class ExperimentReport
         return page;
     }
 
-    /// <summary>The experiment's chart, with the seeds' std as error bars.</summary>
-    public static Figure Chart(ExperimentResult result)
+    /// <summary>The experiment's chart (a Plotly.NET chart), with the seeds' std as error bars.</summary>
+    public static GenericChart Chart(ExperimentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var rows = result.Sweep.Rows;
@@ -145,57 +147,42 @@ public static class ExperimentReport
             case ExperimentChart.LineOverFrames:
             {
                 var points = result.Sweep.Sweep.Expand().ToDictionary(p => p.Label);
-                var series = new List<Trace>();
+                var lines = new List<GenericChart>();
                 foreach (var direction in students.Where(r => points[r.Label].Config.Clip.Frames > 1)
                              .Select(r => points[r.Label].Config.Clip.Direction).Distinct())
                 {
                     // Each direction's line starts from n = 1, the row both share (nothing to warp, nothing to choose).
                     var line = students.Where(r => points[r.Label].Config.Clip.Frames == 1 || points[r.Label].Config.Clip.Direction == direction)
                         .OrderBy(r => points[r.Label].Config.Clip.Frames).ToList();
-                    series.Add(new ScatterTrace(line.Select(r => (double)points[r.Label].Config.Clip.Frames).ToArray(), line.Select(r => 100 * r.MeanIoU.Mean).ToArray())
-                    {
-                        Name = direction switch { Data.FrameDirection.BiDirection => "bi-direction", _ => direction.ToString().ToLowerInvariant() },
-                        Errors = line.Select(r => 100 * r.MeanIoU.Std).ToArray(),
-                    });
+                    lines.Add(CSharpChart.Line<double, double, string>(x: line.Select(r => (double)points[r.Label].Config.Clip.Frames).ToArray(),
+                            y: line.Select(r => 100 * r.MeanIoU.Mean).ToArray(), ShowMarkers: true,
+                            Name: direction switch { Data.FrameDirection.BiDirection => "bi-direction", _ => direction.ToString().ToLowerInvariant() })
+                        .WithTraceValues(0, ("error_y", ChartStyle.ErrorBars(line.Select(r => 100 * r.MeanIoU.Std).ToArray(), line.Count))));
                 }
-                var figure = new Figure(series) { Layout = { Title = title } };
-                figure.Layout.XAxis.Title = "input frames n";
-                figure.Layout.XAxis.TickStep = 1;
-                figure.Layout.YAxis.Title = "mIoU (%)";
-                return figure;
+                return CSharpChart.Combine(lines)
+                    .WithTitleText(title)
+                    .WithAxis("x", ("title", ChartStyle.Text("input frames n")), ("dtick", 1))
+                    .WithAxis("y", ("title", ChartStyle.Text("mIoU (%)")));
             }
             case ExperimentChart.PerClass:
-            {
-                var figure = Charts.GroupedBar(result.Sweep.ClassNames, students.Select(r => (r.Label, (IReadOnlyList<double>)r.PerClassIoU.Select(v => 100 * v).ToArray())).ToArray(),
+                return Charts.GroupedBar(result.Sweep.ClassNames, students.Select(r => (r.Label, (IReadOnlyList<double>)r.PerClassIoU.Select(v => 100 * v).ToArray())).ToArray(),
                     $"{result.Sweep.Sweep.Title}: IoU per class (%), mean over seeds", "IoU (%)");
-                return figure;
-            }
             case ExperimentChart.AccuracyAgainstSpeed when result.Profiles.Count > 0:
             {
                 var measured = students.Where(r => result.Profiles.ContainsKey(r.Label)).ToList();
-                var figure = new Figure(new ScatterTrace(measured.Select(r => result.Profiles[r.Label].Fps).ToArray(), measured.Select(r => 100 * r.MeanIoU.Mean).ToArray())
-                {
-                    Mode = ScatterMode.MarkersAndText,
-                    Text = measured.Select(r => r.Label).ToArray(),
-                    Errors = measured.Select(r => 100 * r.MeanIoU.Std).ToArray(),
-                })
-                { Layout = { Title = $"{result.Sweep.Sweep.Title}: mIoU against inference speed" } };
-                figure.Layout.XAxis.Title = "frames per second (one frame, batch 1)";
-                figure.Layout.YAxis.Title = "mIoU (%)";
-                return figure;
+                return Charts.Scatter(measured.Select(r => (r.Label, result.Profiles[r.Label].Fps, 100 * r.MeanIoU.Mean)).ToArray(),
+                    $"{result.Sweep.Sweep.Title}: mIoU against inference speed", "frames per second (one frame, batch 1)", "mIoU (%)",
+                    measured.Select(r => 100 * r.MeanIoU.Std).ToArray());
             }
             default:
             {
                 var labels = rows.Select(r => r.Label).ToArray();
-                var figure = new Figure(new BarTrace(labels, rows.Select(r => 100 * r.MeanIoU.Mean).ToArray())
-                {
-                    Errors = rows.Select(r => 100 * r.MeanIoU.Std).ToArray(),
-                    Text = rows.Select(r => r.MeanIoU.Format(1, 100)).ToArray(),
-                })
-                { Layout = { Title = title } };
-                figure.Layout.YAxis.Title = "mIoU (%)";
-                figure.Layout.XAxis.TickAngle = labels.Length > 4 ? -30 : null;
-                return figure;
+                return CSharpChart.Column<double, string, string>(values: rows.Select(r => 100 * r.MeanIoU.Mean).ToArray(), Keys: labels,
+                        MultiText: rows.Select(r => r.MeanIoU.Format(1, 100)).ToArray())
+                    .WithTraceValues(0, ("error_y", ChartStyle.ErrorBars(rows.Select(r => 100 * r.MeanIoU.Std).ToArray(), rows.Count)))
+                    .WithTitleText(title)
+                    .WithAxis("y", ("title", ChartStyle.Text("mIoU (%)")))
+                    .WithAxis("x", ("tickangle", labels.Length > 4 ? -30 : null));
             }
         }
     }

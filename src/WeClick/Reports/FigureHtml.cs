@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace WeClick.Reports;
 
@@ -23,10 +24,10 @@ internal static class FigureHtml
 {
     private static readonly ConcurrentDictionary<string, string> InlinedLibraries = new(StringComparer.Ordinal);
 
-    /// <summary>The HTML of <paramref name="figure"/> with plotly.js from <paramref name="source"/>.</summary>
-    public static string Render(Figure figure, PlotlyJs source)
+    /// <summary>The HTML of the figure JSON <paramref name="figure"/> with plotly.js from <paramref name="source"/>.</summary>
+    public static string Render(JsonObject figure, PlotlyJs source)
     {
-        var figureJson = ScriptSafe(figure.ToJson().ToJsonString());
+        var figureJson = ScriptSafe(figure.ToJsonString());
         // Deterministic — the figure's content only, not a counter or a GUID — so a notebook run headless and through
         // Jupyter gives the same outputs however often a live view redrew. The script finds its div as its own previous
         // sibling, so the same figure shown twice on one page still draws each copy in its own place.

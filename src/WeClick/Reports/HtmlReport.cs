@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Plotly.NET;
 using TorchSharp;
 using WeClick.Serialization;
 using WeClick.Vision;
@@ -130,9 +131,7 @@ public sealed class HtmlReport
         svg.Append("</svg>");
         if (interactive)
         {
-            var figure = Charts.GroupedBar(categories, series, title);
-            figure.Layout.YAxis.Range = (0, maximum);
-            AppendFigure(figure);
+            AppendFigure(Charts.GroupedBar(categories, series, title).WithAxis("y", ("range", new[] { 0, maximum })));
             _html.Append("<noscript><figure>").Append(svg).AppendLine("</figure></noscript>");
         }
         else
@@ -154,14 +153,15 @@ public sealed class HtmlReport
     }
 
     /// <summary>
-    /// Adds a Plotly figure, drawn by the plotly.js copy <see cref="Write"/> puts in the folder. report.md gets its
-    /// description (figures need a browser) — put the numbers in a table too where the Markdown should carry them.
+    /// Adds a Plotly.NET chart (<see cref="Charts"/>, <see cref="ImagePanels"/>, or one built with Plotly.NET), drawn by the
+    /// plotly.js copy <see cref="Write"/> puts in the folder. report.md gets its description (figures need a browser) —
+    /// put the numbers in a table too where the Markdown should carry them.
     /// </summary>
-    public HtmlReport Figure(Figure figure)
+    public HtmlReport Figure(GenericChart chart)
     {
-        ArgumentNullException.ThrowIfNull(figure);
-        AppendFigure(figure);
-        _markdown.Append('*').Append(EscapeMarkdown(figure.Describe())).AppendLine(" (interactive in index.html)*").AppendLine();
+        ArgumentNullException.ThrowIfNull(chart);
+        AppendFigure(chart);
+        _markdown.Append('*').Append(EscapeMarkdown(chart.Describe())).AppendLine(" (interactive in index.html)*").AppendLine();
         return this;
     }
 
@@ -221,10 +221,10 @@ public sealed class HtmlReport
         return index;
     }
 
-    private void AppendFigure(Figure figure)
+    private void AppendFigure(GenericChart chart)
     {
         _hasFigures = true;
-        _html.Append("<figure class=\"plotly\">").Append(figure.ToHtml(PlotlyJs.Relative(PlotlyJs.FileName))).AppendLine("</figure>");
+        _html.Append("<figure class=\"plotly\">").Append(chart.ToHtml(PlotlyJs.Relative(PlotlyJs.FileName))).AppendLine("</figure>");
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

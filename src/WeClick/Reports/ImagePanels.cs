@@ -1,15 +1,17 @@
+using Plotly.NET;
 using TorchSharp;
 using WeClick.Clicks;
 using WeClick.Data;
 using WeClick.Vision;
 using static TorchSharp.torch;
+using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace WeClick.Reports;
 
 /// <summary>
 /// Rows of pictures for looking at data and results: frame, clicks over the frame, prediction and ground truth (class
 /// colours of <see cref="SegmentationPalette"/>, void black), optical flow (<see cref="FlowColors"/>) and scalar maps
-/// (consistency matrix, confidence) — each a <see cref="ImagePanel"/>, laid out by <see cref="Figure(IReadOnlyList{ImagePanel}, int, string?)"/>.
+/// (consistency matrix, confidence) — each a <see cref="ImagePanel"/>, laid out as one Plotly.NET chart by <see cref="Figure(IReadOnlyList{ImagePanel}, int, string?)"/>.
 /// </summary>
 public static class ImagePanels
 {
@@ -96,11 +98,12 @@ public static class ImagePanels
     }
 
     /// <summary>
-    /// The panels as one figure: a grid of <paramref name="columns"/> per row (0: all in one row), each picture in its own
-    /// subplot (axes x1…xN, y1…yN, ticks hidden) with its title under it.
+    /// The panels as one chart: a grid (<c>Chart.Grid</c>) of <paramref name="columns"/> per row (0: all in one row), each
+    /// picture an image trace in its own subplot (axes x1…xN, y1…yN, ticks hidden) with its title under it. The pictures
+    /// travel as PNG data URIs (<c>source</c>), not pixel arrays, so a 512×1024 frame is kilobytes of JSON, not megabytes.
     /// </summary>
     /// <exception cref="ArgumentException">No panels, or a negative column count.</exception>
-    public static Figure Figure(IReadOnlyList<ImagePanel> panels, int columns = 0, string? title = null)
+    public static GenericChart Figure(IReadOnlyList<ImagePanel> panels, int columns = 0, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(panels);
         if (panels.Count == 0)
@@ -110,25 +113,26 @@ public static class ImagePanels
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
         columns = columns == 0 ? panels.Count : Math.Min(columns, panels.Count);
         var rows = (panels.Count + columns - 1) / columns;
-        var figure = new Figure { Layout = { Title = title, Grid = (rows, columns), ShowLegend = false } };
+        var images = panels.Select(p => CSharpChart.Image<int>(Source: "data:image/png;base64," + Convert.ToBase64String(p.Png), Name: p.Title)
+            // Hovering would show the pixel values under the pointer; the caption says what the picture is.
+            .WithTraceValues(0, ("hoverinfo", "skip"))).ToArray();
+        var chart = CSharpChart.Grid(images, rows, columns).WithTitleText(title).WithLayoutValue("showlegend", false);
         for (var k = 0; k < panels.Count; k++)
         {
             var suffix = k == 0 ? "" : (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            figure.Data.Add(new ImageTrace(panels[k].Png) { Name = panels[k].Title, XAxis = "x" + suffix, YAxis = "y" + suffix });
-            var x = figure.Layout.Axis("x" + suffix);
-            x.Title = panels[k].Title;
-            x.HideTicks = true;
-            figure.Layout.Axis("y" + suffix).HideTicks = true;
+            chart = chart
+                .WithAxis("x" + suffix, ("title", ChartStyle.Text(panels[k].Title)), ("showticklabels", false), ("showgrid", false), ("zeroline", false), ("ticks", ""))
+                .WithAxis("y" + suffix, ("showticklabels", false), ("showgrid", false), ("zeroline", false), ("ticks", ""));
         }
         // Each panel about 300 px wide at the pictures' aspect ratio (small frames are scaled up, so a 96×48 frame is
         // still readable), 40 px under each row for its caption, and thin margins: plotly's default margins (80–100 px)
         // would leave a row of wide, low pictures only a sliver of the figure.
         var aspect = panels.Max(p => (double)p.Height / Math.Max(1, p.Width));
         var top = title is null ? 10 : 50;
-        figure.Layout.Margins = (10, 10, top, 10);
-        figure.Layout.Width = columns * 310 + 20;
-        figure.Layout.Height = (int)Math.Round(rows * (300 * aspect + 45) + top + 10);
-        return figure;
+        return chart
+            .WithLayoutValue("margin", new Dictionary<string, object> { ["l"] = 10, ["r"] = 10, ["t"] = top, ["b"] = 10 })
+            .WithLayoutValue("width", columns * 310 + 20)
+            .WithLayoutValue("height", (int)Math.Round(rows * (300 * aspect + 45) + top + 10));
     }
 
     private static (byte, byte, byte) Viridis(double t)

@@ -31,7 +31,8 @@ public static class MetricsDisplay
         var table = new Table(["truth \\ prediction", .. Enumerable.Range(0, confusion.Classes).Select(Number)],
             Enumerable.Range(0, confusion.Classes).Select(g => (IReadOnlyList<object?>)[Number(g), .. Enumerable.Range(0, confusion.Classes).Select(p => (object?)counts[g, p])]));
         var text = $"ConfusionMatrix: {confusion.Classes} classes, {confusion.Total.ToString(CultureInfo.InvariantCulture)} pixels (rows = ground truth, columns = prediction)\n{table.ToText()}";
-        return new MimeBundle(text).WithJson(Figure.PlotlyMimeType, figure.ToJson()).With("text/html", figure.ToHtml());
+        var json = figure.ToFigureJson();
+        return new MimeBundle(text).WithJson(ChartOutput.PlotlyMimeType, json).With("text/html", FigureHtml.Render(json, PlotlyJs.Current));
     }
 
     /// <summary>The dataset, frames and time, the metrics' tables, and the confusion heatmap (HTML; text without the matrix).</summary>

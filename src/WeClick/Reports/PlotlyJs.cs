@@ -1,9 +1,9 @@
 namespace WeClick.Reports;
 
 /// <summary>
-/// Where the HTML form of a <see cref="Figure"/> loads plotly.js from. No CDN: the set-up (scripts/setup.sh) installs
+/// Where the HTML form of a chart (<see cref="ChartOutput.ToHtml(Plotly.NET.GenericChart, PlotlyJs?)"/>) loads plotly.js from. No CDN: the set-up (scripts/setup.sh) installs
 /// npm's <c>plotly.js-dist-min</c> into <c>node_modules/</c> and the build copies <c>plotly.min.js</c> beside the
-/// WeClick.Core assembly. <see cref="Current"/> is what <see cref="Figure.ToMimeBundle"/> uses.
+/// WeClick.Core assembly. <see cref="Current"/> is what <see cref="ChartOutput.ToMimeBundle"/> uses.
 /// </summary>
 /// <param name="Mode">Local file, inlined library or relative URL.</param>
 /// <param name="Url">The URL for <see cref="PlotlyJsMode.RelativeUrl"/> (ignored otherwise).</param>

@@ -17,7 +17,7 @@ public sealed class ChartsTests
     public void ConfusionMatrix_RowNormalised_ZIsTheMatrixOverRowSums_LabelsInOrder_YReversed()
     {
         using var scope = NewDisposeScope();
-        var json = Charts.ConfusionMatrix(Matrix(), ["road", "car", "sky"]).ToJson();
+        var json = Charts.ConfusionMatrix(Matrix(), ["road", "car", "sky"]).ToFigureJson();
         var trace = json["data"]![0]!;
         Assert.Equal("heatmap", (string?)trace["type"]);
         var z = trace["z"]!.AsArray().Select(r => r!.AsArray().Select(v => (double)v!).ToArray()).ToArray();
@@ -39,9 +39,9 @@ public sealed class ChartsTests
     public void ConfusionMatrix_Counts_AreRawPixels_AndNamesMustMatch()
     {
         using var scope = NewDisposeScope();
-        var z = Charts.ConfusionMatrix(Matrix(), normalizeRows: false).ToJson()["data"]![0]!["z"]!;
+        var z = Charts.ConfusionMatrix(Matrix(), normalizeRows: false).ToFigureJson()["data"]![0]!["z"]!;
         Assert.Equal([3.0, 1.0, 0.0], z[0]!.AsArray().Select(v => (double)v!));
-        Assert.Equal(["0", "1", "2"], Charts.ConfusionMatrix(Matrix()).ToJson()["data"]![0]!["x"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(["0", "1", "2"], Charts.ConfusionMatrix(Matrix()).ToFigureJson()["data"]![0]!["x"]!.AsArray().Select(v => (string?)v));
         var e = Assert.Throws<ArgumentException>(() => Charts.ConfusionMatrix(Matrix(), ["a", "b"]));
         Assert.Contains("2 class names given for a 3-class", e.Message, StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public sealed class ChartsTests
     {
         using var scope = NewDisposeScope();
         var metrics = Matrix().Metrics(["road", "car", "sky"]);
-        var json = Charts.PerClassIoU(metrics).ToJson();
+        var json = Charts.PerClassIoU(metrics).ToFigureJson();
         var y = json["data"]![0]!["y"]!.AsArray();
         Assert.Equal(75.0, (double)y[0]!, 9);  // road: TP 3 / (GT 4 + P 3 − 3)
         Assert.Equal(60.0, (double)y[1]!, 9);  // car: 3 / (4 + 4 − 3)

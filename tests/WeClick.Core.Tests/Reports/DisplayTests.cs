@@ -40,7 +40,7 @@ public sealed class DisplayTests : IDisposable
         var bundle = MetricsDisplay.Bundle(Matrix());
         Assert.StartsWith("ConfusionMatrix: 2 classes, 4 pixels", bundle.Text, StringComparison.Ordinal);
         Assert.EndsWith("1" + new string(' ', 19) + "1  2", bundle.Text, StringComparison.Ordinal);
-        var figure = Assert.IsType<JsonObject>(bundle.Data[Figure.PlotlyMimeType]);
+        var figure = Assert.IsType<JsonObject>(bundle.Data[ChartOutput.PlotlyMimeType]);
         var row1 = figure["data"]![0]!["z"]![1]!.AsArray().Select(v => (double)v!).ToArray(); // [1, 2] / 3
         Assert.Equal(1.0 / 3, row1[0], 12);
         Assert.Equal(2.0 / 3, row1[1], 12);
@@ -57,7 +57,7 @@ public sealed class DisplayTests : IDisposable
         var html = bundle.Data["text/html"]!.GetValue<string>();
         Assert.Contains("Plotly.newPlot", html, StringComparison.Ordinal);
         Assert.Contains("\"x\":[\"road\",\"sky\"]", html, StringComparison.Ordinal);
-        Assert.False(bundle.Data.ContainsKey(Figure.PlotlyMimeType), "a plotly MIME type would hide the tables in JupyterLab");
+        Assert.False(bundle.Data.ContainsKey(ChartOutput.PlotlyMimeType), "a plotly MIME type would hide the tables in JupyterLab");
     }
 
     [Fact]

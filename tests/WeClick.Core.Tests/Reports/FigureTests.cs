@@ -10,7 +10,7 @@ public sealed class FigureTests
     public void GroupedBar_WritesBarTracesWithCategoriesOnXValuesOnY_BarmodeGroup_AndTitlesAsObjects()
     {
         var figure = Charts.GroupedBar(["road", "sky"], [("teacher", [0.5, 0.25]), ("student", [0.75, double.NaN])], "per-class IoU", "IoU");
-        var json = figure.ToJson();
+        var json = figure.ToFigureJson();
 
         var data = json["data"]!.AsArray();
         Assert.Equal(2, data.Count);
@@ -18,73 +18,84 @@ public sealed class FigureTests
         Assert.Equal(["teacher", "student"], data.Select(t => (string?)t!["name"]));
         Assert.Equal(["road", "sky"], data[0]!["x"]!.AsArray().Select(v => (string?)v));
         Assert.Equal([0.5, 0.25], data[0]!["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(0.75, (double)data[1]!["y"]![0]!);
         Assert.Null(data[1]!["y"]![1]); // NaN → null: a gap, and JSON has no NaN
         Assert.Equal("v", (string?)data[0]!["orientation"]);
         var layout = json["layout"]!;
         Assert.Equal("group", (string?)layout["barmode"]);
+        Assert.Equal("h", (string?)layout["legend"]!["orientation"]);
         Assert.Equal("per-class IoU", (string?)layout["title"]!["text"]);
         Assert.Equal("IoU", (string?)layout["yaxis"]!["title"]!["text"]);
         Assert.True((bool)json["config"]!["responsive"]!);
     }
 
     [Fact]
-    public void HorizontalBar_SwapsAxes_AndCarriesText()
+    public void Bar_PrintsTheFormattedValues_AndSlantsLongCategoryLists()
     {
-        var trace = new BarTrace(["a", "b"], [1, 2]) { Horizontal = true, Text = ["1.0", "2.0"], Color = "#123456" }.ToJson();
-        Assert.Equal("h", (string?)trace["orientation"]);
-        Assert.Equal(["a", "b"], trace["y"]!.AsArray().Select(v => (string?)v));
-        Assert.Equal([1.0, 2.0], trace["x"]!.AsArray().Select(v => (double)v!));
-        Assert.Equal(["1.0", "2.0"], trace["text"]!.AsArray().Select(v => (string?)v));
-        Assert.Equal("#123456", (string?)trace["marker"]!["color"]);
+        var trace = Charts.Bar(["a", "b"], [0.5, double.NaN], valueFormat: "F1").ToFigureJson()["data"]![0]!;
+        Assert.Equal(["0.5", ""], trace["text"]!.AsArray().Select(v => (string?)v));
+        Assert.False(trace.AsObject().ContainsKey("marker"), "Plotly.NET's empty marker.pattern is dropped");
+        var many = Charts.Bar([.. Enumerable.Range(0, 7).Select(i => $"c{i}")], [.. Enumerable.Repeat(1.0, 7)]).ToFigureJson();
+        Assert.Equal(-45.0, (double)many["layout"]!["xaxis"]!["tickangle"]!);
     }
 
     [Fact]
-    public void ErrorBars_AreSymmetricDataArrays_OnePerPoint()
+    public void Scatter_LabelsEachPoint_WithOptionalErrorBars()
     {
-        var bar = new BarTrace(["a", "b"], [1, 2]) { Errors = [0.1, double.NaN] }.ToJson();
-        Assert.Equal("data", (string?)bar["error_y"]!["type"]);
-        Assert.Equal([0.1, null], bar["error_y"]!["array"]!.AsArray().Select(v => (double?)v));
-        Assert.True((bool)bar["error_y"]!["visible"]!);
-        Assert.NotNull(new BarTrace(["a"], [1]) { Horizontal = true, Errors = [0.5] }.ToJson()["error_x"]);
-        Assert.Equal([0.5], new ScatterTrace([1], [2]) { Errors = [0.5] }.ToJson()["error_y"]!["array"]!.AsArray().Select(v => (double)v!));
-        var mismatch = Assert.Throws<ArgumentException>(() => new BarTrace(["a", "b"], [1, 2]) { Errors = [0.1] }.ToJson());
-        Assert.Contains("2 points, 1 errors", mismatch.Message);
+        var json = Charts.Scatter([("DeepLab", 12.5, 0.7), ("student", 150, 0.6)], "accuracy vs speed", "FPS", "mIoU", yErrors: [0.1, double.NaN]).ToFigureJson();
+        var points = json["data"]![0]!;
+        Assert.Equal("markers+text", (string?)points["mode"]);
+        Assert.Equal([12.5, 150.0], points["x"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(["DeepLab", "student"], points["text"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("data", (string?)points["error_y"]!["type"]);
+        Assert.Equal([0.1, null], points["error_y"]!["array"]!.AsArray().Select(v => (double?)v));
+        Assert.True((bool)points["error_y"]!["visible"]!);
+        Assert.False((bool)json["layout"]!["showlegend"]!);
+        Assert.Equal("FPS", (string?)json["layout"]!["xaxis"]!["title"]!["text"]);
+        var mismatch = Assert.Throws<ArgumentException>(() => Charts.Scatter([("a", 1, 2), ("b", 3, 4)], yErrors: [0.1]));
+        Assert.Contains("2 points, 1 errors", mismatch.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ScatterModes_LineDash_AndLabelledPoints()
+    public void Line_OneTracePerSeries_LinesOnlyUnlessMarkersAreAsked()
     {
-        var line = Charts.Line([("train", [(1.0, 0.9), (2.0, 0.5)])], "loss", "epoch", "loss").ToJson();
+        var line = Charts.Line([("train", [(1.0, 0.9), (2.0, 0.5)]), ("val", [(1.0, 1.0)])], "loss", "epoch", "loss").ToFigureJson();
         var trace = line["data"]![0]!;
         Assert.Equal("scatter", (string?)trace["type"]);
         Assert.Equal("lines", (string?)trace["mode"]);
         Assert.Equal([1.0, 2.0], trace["x"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal([0.9, 0.5], trace["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal("val", (string?)line["data"]![1]!["name"]);
         Assert.Equal("epoch", (string?)line["layout"]!["xaxis"]!["title"]!["text"]);
-
-        var points = Charts.Scatter([("DeepLab", 12.5, 0.7), ("student", 150, 0.6)], "accuracy vs speed", "FPS", "mIoU").ToJson()["data"]![0]!;
-        Assert.Equal("markers+text", (string?)points["mode"]);
-        Assert.Equal(["DeepLab", "student"], points["text"]!.AsArray().Select(v => (string?)v));
-
-        var dashed = new ScatterTrace([0], [1]) { Dash = LineDash.Dash, Color = "red", MarkerSize = 9 }.ToJson();
-        Assert.Equal("lines+markers", (string?)dashed["mode"]);
-        Assert.Equal("dash", (string?)dashed["line"]!["dash"]);
-        Assert.Equal("red", (string?)dashed["line"]!["color"]);
-        Assert.Equal(9.0, (double)dashed["marker"]!["size"]!);
-        var markers = new ScatterTrace([0], [1]) { Mode = ScatterMode.Markers }.ToJson();
-        Assert.Equal("markers", (string?)markers["mode"]);
-        Assert.False(markers.ContainsKey("line")); // plotly rejects a line container on a markers-only trace
+        var marked = Charts.Line([("a", [(0.0, 1.0)])], markers: true).ToFigureJson()["data"]![0]!;
+        Assert.Equal("lines+markers", (string?)marked["mode"]);
     }
 
     [Fact]
-    public void Traces_WithMismatchedLengths_ThrowNamingTheCounts()
+    public void TrainingCurves_PutTheValidationMIoUOnASecondAxisOverTheLoss()
     {
-        var bar = Assert.Throws<ArgumentException>(() => new Figure(new BarTrace(["a", "b", "c"], [1, 2])).ToJson());
+        var json = Charts.TrainingCurves("teacher", [(1.0, 2.0), (2.0, 1.5)], [(2.0, 0.25)]).ToFigureJson();
+        var traces = json["data"]!.AsArray();
+        Assert.Equal([2.0, 1.5], traces[0]!["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal("y2", (string?)traces[1]!["yaxis"]);
+        Assert.Equal(0.25, (double)traces[1]!["y"]![0]!);
+        Assert.Equal("y", (string?)json["layout"]!["yaxis2"]!["overlaying"]);
+        Assert.Equal("right", (string?)json["layout"]!["yaxis2"]!["side"]);
+        Assert.Equal("teacher: training loss and validation mIoU", (string?)json["layout"]!["title"]!["text"]);
+        var lossOnly = Charts.TrainingCurves("teacher", [(1.0, 2.0)], []).ToFigureJson();
+        Assert.Single(lossOnly["data"]!.AsArray());
+        Assert.Equal("teacher: training loss", (string?)lossOnly["layout"]!["title"]!["text"]);
+    }
+
+    [Fact]
+    public void Charts_WithMismatchedLengths_ThrowNamingTheCounts()
+    {
+        var bar = Assert.Throws<ArgumentException>(() => Charts.Bar(["a", "b", "c"], [1, 2]));
         Assert.Contains("3 categories, 2 values", bar.Message, StringComparison.Ordinal);
         var grouped = Assert.Throws<ArgumentException>(() => Charts.GroupedBar(["a"], [("run", [1.0, 2.0])]));
         Assert.Contains("'run'", grouped.Message, StringComparison.Ordinal);
         var heatmap = Assert.Throws<ArgumentException>(() => Charts.Heatmap(new double[2, 2], ["a", "b"], ["only one"]));
         Assert.Contains("2 y labels", heatmap.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new FigureLayout().Axis("z3"));
     }
 
     [Fact]
@@ -94,8 +105,8 @@ public sealed class FigureTests
         var bundle = figure.ToMimeBundle();
 
         Assert.Equal("Figure: bar, 3 categories — per-class IoU", bundle.Text);
-        var plotly = Assert.IsType<JsonObject>(bundle.Data[Figure.PlotlyMimeType]);
-        Assert.Equal(figure.ToJson().ToJsonString(), plotly.ToJsonString());
+        var plotly = Assert.IsType<JsonObject>(bundle.Data[ChartOutput.PlotlyMimeType]);
+        Assert.Equal(figure.ToFigureJson().ToJsonString(), plotly.ToJsonString());
         var html = bundle.Data["text/html"]!.GetValue<string>();
         Assert.Matches("<div id=\"weclick-figure-[0-9a-f]{16}\"", html);
         Assert.Contains("Plotly.newPlot", html, StringComparison.Ordinal);

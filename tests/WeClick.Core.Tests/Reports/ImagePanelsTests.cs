@@ -89,7 +89,7 @@ public sealed class ImagePanelsTests : IDisposable
     {
         using var scope = NewDisposeScope();
         var frame = ImagePanels.Frame(full([4, 6, 3], 7, dtype: ScalarType.Byte));
-        var json = ImagePanels.Figure([frame, frame with { Title = "b" }, frame with { Title = "c" }], columns: 2, title: "clip").ToJson();
+        var json = ImagePanels.Figure([frame, frame with { Title = "b" }, frame with { Title = "c" }], columns: 2, title: "clip").ToFigureJson();
         var data = json["data"]!.AsArray();
         Assert.Equal(["image", "image", "image"], data.Select(t => (string?)t!["type"]));
         Assert.Equal(["x", "x2", "x3"], data.Select(t => (string?)t!["xaxis"]));

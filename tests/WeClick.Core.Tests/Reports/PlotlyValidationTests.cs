@@ -63,14 +63,14 @@ public sealed class PlotlyValidationTests
             Charts.ConfusionMatrix(confusion, normalizeRows: false),
             Charts.PerClassIoU(metrics),
             Charts.PerClassIoU([("r1", metrics), ("r2", metrics)]),
-            new Figure(new BarTrace(["a"], [1]) { Horizontal = true, Text = ["1"] }, new ScatterTrace([1], [2]) { Dash = LineDash.DashDot, LineWidth = 3 })
-                { Layout = { BarMode = BarMode.Stack, Width = 400, Height = 300, ShowLegend = true, HorizontalLegend = true } },
             panels,
-            // Error bars (a sweep's std over seeds) and whole-number ticks (Fig. 5's input frames).
-            new Figure(new BarTrace(["a", "b"], [1, 2]) { Errors = [0.1, 0.2] }, new ScatterTrace([1, 2], [2, 3]) { Errors = [0.5, 0.0] })
-                { Layout = { XAxis = { TickStep = 1 } } },
+            Charts.Heatmap(new double[,] { { 1, double.NaN } }, ["a", "b"], ["r"], "heatmap", colorBarTitle: "value"),
+            Charts.TrainingCurves("teacher", [(1.0, 2.0), (2.0, 1.5)], []),
+            Charts.TrainingCurves("teacher", [(1.0, 2.0), (2.0, 1.5)], [(2.0, 0.25)]),
+            // Error bars (a sweep's std over seeds).
+            Charts.Scatter([("a", 1, 2), ("b", 3, 4)], "with errors", "FPS", "mIoU", yErrors: [0.5, 0.0]),
         };
-        var results = Validate(figures.Select(f => f.ToJson()).ToArray());
+        var results = Validate(figures.Select(f => f.ToFigureJson()).ToArray());
         for (var i = 0; i < figures.Length; i++)
         {
             Assert.True(results[i].Count == 0, $"{figures[i].Describe()}: {string.Join("; ", results[i])}");
@@ -78,11 +78,24 @@ public sealed class PlotlyValidationTests
     }
 
     [Fact]
+    public void ChartsBuiltWithPlotlyNetCSharp_PassPlotlyValidate_OnceCleaned_ButNotAsPlotlyNetWritesThem()
+    {
+        var line = Plotly.NET.CSharp.Chart.Line<double, double, string>(x: [1.0, 2.0], y: [3.0, double.NaN], Name: "loss");
+        var points = Plotly.NET.CSharp.Chart.Point<double, double, string>(x: [1.0], y: [2.0], MultiText: new[] { "a" });
+        var raw = JsonNode.Parse(Plotly.NET.GenericChart.toFigureJson(line))!.AsObject();
+        var results = Validate(line.ToFigureJson(), points.ToFigureJson(), raw);
+        Assert.Empty(results[0]);
+        Assert.Empty(results[1]);
+        // What the cleaning removes: the empty marker of a line trace.
+        Assert.Contains(results[2], m => m.Contains("container marker did not get coerced", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheValidator_RejectsStringTitlesAndUnknownKeys()
     {
         // The check above can fail: plotly.js ≥ 3 rejects what older figure JSON did.
-        var good = Charts.Bar(["a"], [1], "title").ToJson();
-        var bad = Charts.Bar(["a"], [1], "title").ToJson();
+        var good = Charts.Bar(["a"], [1], "title").ToFigureJson();
+        var bad = Charts.Bar(["a"], [1], "title").ToFigureJson();
         bad["layout"]!["title"] = "a string";
         bad["data"]![0]!["bogus"] = 1;
         var results = Validate(good, bad);

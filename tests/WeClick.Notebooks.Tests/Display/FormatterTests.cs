@@ -53,7 +53,7 @@ public sealed class FormatterTests
         var metrics = Formatter.Format(matrix.Metrics(["road", "sky"]));
         Assert.StartsWith("mIoU 58.33%", metrics.Text, StringComparison.Ordinal);
         Assert.Contains("weclick-metrics", metrics.Data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(Figure.PlotlyMimeType, Formatter.Format(matrix).Data.Keys);
+        Assert.Contains(ChartOutput.PlotlyMimeType, Formatter.Format(matrix).Data.Keys);
         var evaluation = Formatter.Format(new WeClick.Evaluation.EvaluationResult("toy/val", matrix.Metrics(["road", "sky"]), matrix, 1, TimeSpan.FromSeconds(1)));
         Assert.StartsWith("Evaluation of toy/val", evaluation.Text, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ public sealed class PlotlyLibraryTests
         using var executor = new CSharpCellExecutor();
         var first = new RecordingSink();
         var outcome = await ExecutorTesting.RunOk(executor, "WeClick.Reports.Charts.Bar(new[] { \"a\", \"b\" }, new[] { 1.0, 2.0 })", first);
-        Assert.True(outcome.Result!.Data.ContainsKey(Figure.PlotlyMimeType));
+        Assert.True(outcome.Result!.Data.ContainsKey(ChartOutput.PlotlyMimeType));
         var library = Assert.Single(first.Outputs.OfType<DisplayOutput>());
         Assert.Null(library.DisplayId);
         var script = library.Bundle.Data["text/html"]!.GetValue<string>();
@@ -24,6 +24,6 @@ public sealed class PlotlyLibraryTests
         var second = new RecordingSink();
         await ExecutorTesting.RunOk(executor, "display(WeClick.Reports.Charts.Bar(new[] { \"c\" }, new[] { 3.0 }));\nWeClick.Reports.Charts.Bar(new[] { \"d\" }, new[] { 4.0 })", second);
         var shown = Assert.Single(second.Outputs.OfType<DisplayOutput>());
-        Assert.True(shown.Bundle.Data.ContainsKey(Figure.PlotlyMimeType));
+        Assert.True(shown.Bundle.Data.ContainsKey(ChartOutput.PlotlyMimeType));
     }
 }

@@ -35,7 +35,7 @@ public sealed class TrainingViewTests(SharedExecutorFixture fixture) : IClassFix
         var final = updates[^1].Bundle;
         Assert.Equal("demo: done, 2 epochs, 20 steps; last step: total 1.0000 pce 0.5000; best validation mIoU 25.0 %", final.Text);
         Assert.DoesNotContain("img/s", final.Data["text/html"]!.GetValue<string>());
-        var figure = final.Data[Figure.PlotlyMimeType]!;
+        var figure = final.Data[ChartOutput.PlotlyMimeType]!;
         var traces = figure["data"]!.AsArray();
         Assert.Equal(2, traces.Count);
         Assert.Equal(20, traces[0]!["y"]!.AsArray().Count);

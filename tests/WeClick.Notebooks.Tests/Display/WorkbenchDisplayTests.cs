@@ -27,7 +27,7 @@ public sealed class WorkbenchDisplayTests
         Assert.True(shown[0].Data.ContainsKey("text/markdown"));
         var png = Convert.FromBase64String(shown[1].Data["image/png"]!.GetValue<string>());
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
-        Assert.Equal("scatter", (string?)shown[2].Data[Figure.PlotlyMimeType]!["data"]![0]!["type"]);
+        Assert.Equal("scatter", (string?)shown[2].Data[ChartOutput.PlotlyMimeType]!["data"]![0]!["type"]);
         Assert.Contains("[2, 3]", shown[3].Text);
         Assert.True(shown[3].Data.ContainsKey("text/html"));
     }
