@@ -95,6 +95,10 @@ internal static class KernelCommand
                 signal.Cancel = true;
                 terminate.Cancel();
             });
+            if (PlotlyJsWarning.Text() is { } warning)
+            {
+                Console.Error.WriteLine($"weclick kernel: warning: {warning}"); // Jupyter's server log, at kernel start
+            }
             new KernelServer(connection, CreateExecutor()).Run(terminate.Token);
             return 0;
         });

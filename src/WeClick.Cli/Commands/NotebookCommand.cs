@@ -114,6 +114,11 @@ internal static class NotebookCommand
             throw new ArgumentException($"--cwd {cwd}: no such folder.");
         }
 
+        // Said before the first cell, not discovered after the work: figures then show only their Plotly JSON.
+        if (PlotlyJsWarning.Text() is { } warning)
+        {
+            Console.Error.WriteLine($"weclick: warning: {warning}");
+        }
         // Cells see the working directory as Jupyter kernels do: relative paths resolve against the notebook's folder.
         Directory.SetCurrentDirectory(workingDirectory);
         using var cancel = new CancellationTokenSource();

@@ -116,7 +116,7 @@ public sealed class TrainingView : IMimeRenderable
             chart = Charts.TrainingCurves(Title, [.. _losses], [.. _validation.Select(p => (p.X * stepsPerEpoch, p.Y))]);
         }
         var figure = chart.ToFigureJson(); // once, for both the plotly JSON and the HTML
-        var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + ChartOutput.ToHtml(figure);
+        var html = $"<div><code>{WebUtility.HtmlEncode(status)}</code></div>\n" + ChartOutput.NotebookHtml(figure);
         return new MimeBundle(status).With("text/html", html).WithJson(ChartOutput.PlotlyMimeType, figure);
     }
 

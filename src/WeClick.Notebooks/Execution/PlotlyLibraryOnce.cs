@@ -19,7 +19,16 @@ internal sealed class PlotlyLibraryOnce
         if (Volatile.Read(ref _shown) == 0 && bundle.Data.ContainsKey(ChartOutput.PlotlyMimeType)
             && PlotlyJs.Current.Mode == PlotlyJsMode.LocalFile && Interlocked.Exchange(ref _shown, 1) == 0)
         {
-            show(PlotlyJs.LibraryBundle());
+            MimeBundle library;
+            try
+            {
+                library = PlotlyJs.LibraryBundle();
+            }
+            catch (FileNotFoundException)
+            {
+                return; // the figure's own HTML says plotly.js is missing and how to install it (ChartOutput.NotebookHtml)
+            }
+            show(library);
         }
     }
 }

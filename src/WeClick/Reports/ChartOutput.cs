@@ -82,13 +82,32 @@ public static class ChartOutput
         return FigureHtml.Render(figure, source ?? PlotlyJs.Current);
     }
 
-    /// <summary>The notebook bundle: the plotly JSON, the HTML fallback (<see cref="PlotlyJs.Current"/>) and
-    /// <see cref="Describe(GenericChart)"/> as text/plain.</summary>
-    /// <exception cref="FileNotFoundException">The current source needs the installed plotly.min.js and it is not found.</exception>
+    /// <summary>The notebook bundle: the plotly JSON, the HTML fallback (<see cref="PlotlyJs.Current"/>; see
+    /// <see cref="NotebookHtml"/> when plotly.js is missing) and <see cref="Describe(GenericChart)"/> as text/plain.</summary>
     public static MimeBundle ToMimeBundle(this GenericChart chart)
     {
         var json = chart.ToFigureJson();
-        return new MimeBundle(Describe(json)).WithJson(PlotlyMimeType, json).With("text/html", FigureHtml.Render(json, PlotlyJs.Current));
+        return new MimeBundle(Describe(json)).WithJson(PlotlyMimeType, json).With("text/html", NotebookHtml(json));
+    }
+
+    /// <summary>
+    /// The HTML a notebook shows for figure JSON: the figure drawn with <see cref="PlotlyJs.Current"/>, or, when that
+    /// needs the installed plotly.js and it is missing, a note saying so and how to install it. A figure is never lost
+    /// to a missing library: its Plotly MIME output, sent beside this HTML, still draws in frontends that render it
+    /// (JupyterLab with plotly's extension, VS Code), and the cell does not fail after its work.
+    /// </summary>
+    public static string NotebookHtml(JsonObject figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        try
+        {
+            return FigureHtml.Render(figure, PlotlyJs.Current);
+        }
+        catch (FileNotFoundException e)
+        {
+            return "<div class=\"weclick-figure-not-drawn\" style=\"border:1px solid #c66;padding:6px\"><b>This figure cannot be drawn here:</b> " +
+                System.Net.WebUtility.HtmlEncode(e.Message) + " Its Plotly JSON is in this output (frontends with a Plotly renderer draw it).</div>";
+        }
     }
 
     /// <summary>A one-line description, e.g. <c>Figure: bar, 11 categories — per-class IoU</c>.</summary>

@@ -32,7 +32,7 @@ public static class MetricsDisplay
             Enumerable.Range(0, confusion.Classes).Select(g => (IReadOnlyList<object?>)[Number(g), .. Enumerable.Range(0, confusion.Classes).Select(p => (object?)counts[g, p])]));
         var text = $"ConfusionMatrix: {confusion.Classes} classes, {confusion.Total.ToString(CultureInfo.InvariantCulture)} pixels (rows = ground truth, columns = prediction)\n{table.ToText()}";
         var json = figure.ToFigureJson();
-        return new MimeBundle(text).WithJson(ChartOutput.PlotlyMimeType, json).With("text/html", FigureHtml.Render(json, PlotlyJs.Current));
+        return new MimeBundle(text).WithJson(ChartOutput.PlotlyMimeType, json).With("text/html", ChartOutput.NotebookHtml(json));
     }
 
     /// <summary>The dataset, frames and time, the metrics' tables, and the confusion heatmap (HTML; text without the matrix).</summary>

@@ -1,4 +1,5 @@
 using WeClick.Notebooks.Tests.Documents;
+using WeClick.Notebooks.Tests.Kernel;
 
 namespace WeClick.Notebooks.Tests.Runner;
 
@@ -43,6 +44,33 @@ public sealed class NotebookCliTests
         Assert.Equal(
             ["name     type    default", "epochs   var     3  // training epochs", "lr       double  1e-3", "dataset  string  \"davis\""],
             stdout.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Run_WithoutPlotlyJs_WarnsBeforeTheFirstCell_AndFiguresKeepTheirPlotlyJson()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("chart.ipynb");
+        File.WriteAllText(path, """
+{"cells": [
+  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+   "source": ["Console.WriteLine(\"cell ran\");\n", "WeClick.Reports.Charts.Bar(new[] { \"road\", \"sky\" }, new[] { 0.25, 0.75 })"]}
+ ], "metadata": {"kernelspec": {"name": "weclick-csharp", "display_name": "C# (WeClick)", "language": "csharp"}}, "nbformat": 4, "nbformat_minor": 5}
+""");
+        var missing = folder.File("nowhere/plotly.min.js");
+
+        var result = KernelFixtures.Run(Platform.JupyterStack.CliExecutable, ["notebook", "run", path, "-o", folder.File("out.ipynb")],
+            TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["WECLICK_PLOTLYJS"] = missing, ["NO_COLOR"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var warning = result.Stderr.IndexOf("weclick: warning: figures will show as Plotly JSON", StringComparison.Ordinal);
+        Assert.True(warning >= 0, result.Stderr);
+        Assert.Contains($"WECLICK_PLOTLYJS names '{missing}'", result.Stderr);
+        var outputs = Platform.JupyterStack.Outputs(folder.File("out.ipynb"))[0]!["outputs"]!.AsArray();
+        var figure = outputs.Single(o => o!["data"]?["application/vnd.plotly.v1+json"] is not null)!["data"]!;
+        Assert.Equal("[0.25,0.75]", figure["application/vnd.plotly.v1+json"]!["data"]![0]!["y"]!.ToJsonString());
+        Assert.Contains("This figure cannot be drawn here:", (string?)figure["text/html"]);
+        Assert.Equal(2, outputs.Count); // the cell's line and its figure; no plotly.js library output
     }
 
     private static (int Code, string Stdout, string Stderr) Weclick(params string[] arguments)
