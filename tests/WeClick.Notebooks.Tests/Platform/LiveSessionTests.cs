@@ -52,8 +52,8 @@ public sealed class LiveSessionTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("weclick-csharp", (string?)observed["kernel"]);
         Assert.Equal("C# (WeClick)", (string?)observed["kernel_display_name"]);
         Assert.Equal(notebook.Cells.Count(c => c.CellType == NotebookCellType.Code), (int)observed["code_cells"]!);
-        // The tour shows four figures (clicks, the students' losses, IoU per class, predictions) besides the live
-        // training views; each one must be on the page as a drawn plotly.js plot.
+        // The tour shows four figures (clicks, the students' losses, IoU per class, predictions), and each training run
+        // its live view; every one of them must be on the page as a drawn plotly.js plot.
         var figures = (int)observed["figure_outputs"]!;
         Assert.True(figures >= 4, $"the page holds {figures} figure outputs");
         Assert.Equal(figures, (int)observed["drawn_figures"]!);
