@@ -18,13 +18,8 @@ import base64
 import json
 import os
 import re
-import secrets
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
@@ -34,112 +29,16 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from jupyter_checks import check, report  # noqa: E402
+from jupyter_checks import CheckFailed, check, report, wait_for  # noqa: E402
+from notebook_server import Server  # noqa: E402
 
 KERNEL = "weclick-csharp"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-RUN_ALL_SECONDS = 360      # the small tour the test injects runs in about a minute alone, three with the machine's cores busy
+RUN_ALL_SECONDS = 300      # the small tour the test injects runs in about a minute alone, three with the machine's cores busy
 INTERRUPT_SECONDS = 5      # from the click on the interrupt button to an idle kernel
 LOOP_CELL = "long spins = 0; while (true) { spins++; System.Threading.Thread.Sleep(10); }"
 AFTER_CELL = "spins > 0"
 observed = {}
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(what, condition, timeout, interval=0.25):
-    """Polls condition() until it returns a true value (returned); fails naming what after timeout seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            check(False, f"{what} (waited {timeout} s)")
-        time.sleep(interval)
-
-
-class Server:
-    """jupyter notebook in its own process group, so that stopping it reaches everything it started."""
-
-    def __init__(self, folder):
-        self.port = free_port()
-        self.token = secrets.token_hex(24)
-        self.log_path = os.path.join(folder, "..", "notebook-server.log")
-        self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(
-            ["/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}", "--port-retries=0",
-             f"--NotebookApp.token={self.token}", f"--notebook-dir={folder}"]
-            + (["--allow-root"] if os.geteuid() == 0 else []),  # CI and these machines run as root
-            cwd=folder, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    def log_tail(self, lines=30):
-        self.log.flush()
-        with open(self.log_path) as f:
-            return "".join(f.readlines()[-lines:])
-
-    def wait_until_up(self, timeout=60):
-        def up():
-            check(self.process.poll() is None, f"jupyter notebook exited with {self.process.returncode}:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.base}/api/status?token={self.token}", timeout=2) as r:
-                    return r.status == 200
-            except OSError:
-                return False
-        wait_for(f"jupyter notebook did not answer on {self.base}:\n{self.log_tail()}", up, timeout)
-
-    def kernel_pids(self):
-        """Processes started with a connection file from this server's runtime folder (its kernels)."""
-        runtime = os.environ.get("JUPYTER_RUNTIME_DIR", "/nonexistent")
-        found = []
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                with open(f"/proc/{pid}/cmdline", "rb") as f:
-                    if runtime.encode() in f.read():
-                        found.append(int(pid))
-            except OSError:
-                pass
-        return found
-
-    def stop(self):
-        """SIGTERM to the group (the server then shuts its kernels down), SIGKILL to whatever is left after 15 s."""
-        kernels = self.kernel_pids()
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        left = wait_for_exit(kernels, 10)
-        for pid in left:  # a kernel runs in a session of its own (jupyter_client starts it so): end it by its id
-            os.kill(pid, signal.SIGKILL)
-        self.log.close()
-        return left
-
-
-def wait_for_exit(pids, timeout):
-    deadline = time.monotonic() + timeout
-    while True:
-        left = [pid for pid in pids if os.path.exists(f"/proc/{pid}") and not zombie(pid)]
-        if not left or time.monotonic() > deadline:
-            return left
-        time.sleep(0.2)
-
-
-def zombie(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
 
 
 def start_browser():
@@ -189,6 +88,11 @@ class Page:
 
     def kernel_idle(self):
         return self.js("return document.querySelector('#kernel_indicator_icon').classList.contains('kernel_idle_icon');")
+
+    def finished(self, index):
+        """The code cell at index once it shows an execution count and the kernel is idle, else None."""
+        cell = self.code_cells()[index]
+        return cell if re.fullmatch(r"In \[\d+\]:", cell["prompt"]) and self.kernel_idle() else None
 
 
 def choose_kernel_if_asked(page):
@@ -256,7 +160,7 @@ def check_figures(page):
         return cells if all(c["drawn"] == c["figures"] for c in cells) else None
     try:
         cells = wait_for("figures did not draw", all_drawn, 30)
-    except Exception:
+    except CheckFailed:
         cells = per_cell()
         wrong = [f"code cell {i + 1}: {c['figures']} figure outputs, {c['drawn']} drawn" for i, c in enumerate(cells) if c["drawn"] != c["figures"]]
         check(False, "a figure did not draw: " + "; ".join(wrong))
@@ -301,17 +205,14 @@ def check_interrupt(page):
     clicked = time.monotonic()
     page.toolbar("interrupt-kernel")
 
-    def stopped():
-        cell = page.code_cells()[index]
-        return cell if cell["prompt"] != "In [*]:" and page.kernel_idle() else None
-    cell = wait_for(f"the loop cell was still running {INTERRUPT_SECONDS} s after the interrupt button", stopped, INTERRUPT_SECONDS, 0.1)
+    cell = wait_for(f"the loop cell was still running {INTERRUPT_SECONDS} s after the interrupt button",
+                    lambda: page.finished(index), INTERRUPT_SECONDS, 0.1)
     observed["interrupt_seconds"] = round(time.monotonic() - clicked, 2)
     observed["interrupt_shown"] = cell["error"]
     check(cell["error"] is not None and "interrupted" in cell["error"], f"the interrupted cell shows no interruption: {cell}")
 
     after = add_cell_and_run(page, AFTER_CELL)
-    cell = wait_for("the cell after the interrupt did not finish",
-                    lambda: (lambda c: c if c["prompt"] not in ("In [*]:", "In [ ]:") and page.kernel_idle() else None)(page.code_cells()[after]), 20)
+    cell = wait_for(f"the cell after the interrupt ({AFTER_CELL!r}) did not finish", lambda: page.finished(after), 20)
     observed["after_interrupt"] = cell["text"].strip()
     check(cell["error"] is None and observed["after_interrupt"].endswith("True"), f"the cell after the interrupt: {cell}")
 
@@ -336,7 +237,6 @@ def main(folder, notebook, screenshot_path):
     driver = None
     try:
         server.wait_until_up()
-        observed["chromium"] = None
         driver = start_browser()
         observed["chromium"] = driver.capabilities.get("browserVersion")
         page = Page(driver)
