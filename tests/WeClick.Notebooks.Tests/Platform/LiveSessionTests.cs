@@ -64,7 +64,7 @@ public sealed class LiveSessionTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("OperationCanceledException: The cell was interrupted.", (string?)observed["interrupt_shown"]);
         Assert.EndsWith("True", (string?)observed["after_interrupt"]);
         Assert.Empty(observed["left_behind"]!.AsArray());
-        Assert.True(new FileInfo(screenshot).Length > 100_000, $"the screenshot {screenshot} is missing or nearly empty");
+        Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 100_000, $"the screenshot {screenshot} is missing or nearly empty");
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : "…" + text[^4000..];
