@@ -20,8 +20,12 @@ fail() { echo "setup: error: $*" >&2; exit 1; }
 #    python3-torch/-torchvision: PyTorch reference values and speed baselines in tests and benchmarks.
 #    libzmq5: ZeroMQ for the Jupyter kernel; jupyter-client/-nbconvert, python3-nbclient: the real Jupyter stack the
 #    notebook tests drive; chromium: the browser check of exported notebooks; nodejs/npm: plotly.js (below).
+#    jupyter-notebook (Notebook 6; Debian 12 has no JupyterLab), python3-selenium and chromium-driver: the live-session test
+#    serves a notebook and uses it through headless Chromium (chromium-driver comes from chromium's own source package,
+#    so apt keeps the two at the same version).
 APT_PACKAGES=(cmake g++ make pkg-config patchelf libopencv-dev python3 python3-numpy python3-torch python3-torchvision python3-pil
-              libzmq5 jupyter-client jupyter-nbconvert python3-nbclient chromium)
+              libzmq5 jupyter-client jupyter-nbconvert python3-nbclient chromium
+              jupyter-notebook python3-selenium chromium-driver)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -1,6 +1,6 @@
-"""What the two Jupyter client checks share (Kernel/kernel_client_check.py drives the kernel in the test process,
-Platform/real_kernel_check.py the installed kernel): a failed check, waiting for the reply to one request, and the one
-JSON line the C# tests read."""
+"""What the Jupyter checks share (Kernel/kernel_client_check.py drives the kernel in the test process,
+Platform/real_kernel_check.py the installed kernel, Platform/live_session_check.py a Notebook 6 page): a failed check,
+waiting for a condition or for the reply to one request, and the one JSON line the C# tests read."""
 import json
 import time
 
@@ -12,6 +12,19 @@ class CheckFailed(Exception):
 def check(condition, what):
     if not condition:
         raise CheckFailed(what)
+
+
+def wait_for(what, condition, timeout, interval=0.25):
+    """Polls condition() until it returns a true value (returned); fails naming what (a text, or a function that gives
+    it then) after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            check(False, f"{what() if callable(what) else what} (waited {timeout} s)")
+        time.sleep(interval)
 
 
 def shell_reply(kc, msg_id, timeout, get_msg=None):
