@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using Microsoft.Data.Analysis;
 using WeClick.Reports;
 
@@ -41,7 +39,8 @@ public static class DataFrameFormatter
         var footer = total > shown ? $"({(total - shown).ToString(CultureInfo.InvariantCulture)} more rows not shown)" : null;
         var title = string.Create(CultureInfo.InvariantCulture, $"DataFrame ({total} rows × {columns.Length} columns)");
         var types = columns.Select(c => TypeName(c.DataType)).ToArray();
-        return new MimeBundle(PlainText(title, headers, numeric, cells, footer)).With("text/html", Html(title, headers, types, numeric, cells, footer));
+        var grid = new CellGrid(headers, cells, footer, numeric, types);
+        return new MimeBundle(grid.PlainText(title)).With("text/html", grid.Html(caption: title));
     }
 
     /// <summary>A cell as shown: empty for a missing value, <c>NaN</c>, numbers invariant (floating point to six significant
@@ -72,50 +71,4 @@ public static class DataFrameFormatter
 
     private static string TypeName(Type type) => type == typeof(string) ? "string" : type == typeof(double) ? "double" : type == typeof(float) ? "float"
         : type == typeof(int) ? "int" : type == typeof(long) ? "long" : type == typeof(bool) ? "bool" : type.Name;
-
-    private static string PlainText(string title, string[] headers, bool[] numeric, List<string[]> cells, string? footer)
-    {
-        var widths = headers.Select((header, c) => cells.Select(row => row[c].Length).Append(header.Length).Max()).ToArray();
-        var text = new StringBuilder(title).Append('\n');
-        string Line(IEnumerable<string> values) =>
-            string.Join("  ", values.Select((v, c) => numeric[c] ? v.PadLeft(widths[c]) : v.PadRight(widths[c]))).TrimEnd();
-        text.Append(Line(headers)).Append('\n').Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
-        foreach (var row in cells)
-        {
-            text.Append(Line(row)).Append('\n');
-        }
-        if (footer is not null)
-        {
-            text.Append(footer).Append('\n');
-        }
-        return text.ToString().TrimEnd('\n');
-    }
-
-    private static string Html(string title, string[] headers, string[] types, bool[] numeric, List<string[]> cells, string? footer)
-    {
-        static string Align(bool right) => right ? " style=\"text-align:right\"" : " style=\"text-align:left\"";
-        var html = new StringBuilder("<div class=\"weclick-dataframe\" style=\"overflow-x:auto\"><table class=\"weclick-table\"><caption>")
-            .Append(WebUtility.HtmlEncode(title)).Append("</caption><thead><tr><th></th>");
-        for (var c = 0; c < headers.Length; c++)
-        {
-            html.Append("<th").Append(Align(numeric[c])).Append(" title=\"").Append(WebUtility.HtmlEncode(types[c])).Append("\">")
-                .Append(WebUtility.HtmlEncode(headers[c])).Append("</th>");
-        }
-        html.Append("</tr></thead><tbody>");
-        for (var r = 0; r < cells.Count; r++)
-        {
-            html.Append("<tr><th>").Append(r.ToString(CultureInfo.InvariantCulture)).Append("</th>");
-            for (var c = 0; c < headers.Length; c++)
-            {
-                html.Append("<td").Append(Align(numeric[c])).Append('>').Append(WebUtility.HtmlEncode(cells[r][c])).Append("</td>");
-            }
-            html.Append("</tr>");
-        }
-        html.Append("</tbody></table>");
-        if (footer is not null)
-        {
-            html.Append("<p><i>").Append(WebUtility.HtmlEncode(footer)).Append("</i></p>");
-        }
-        return html.Append("</div>").ToString();
-    }
 }

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using System.Net;
 using System.Reflection;
-using System.Text;
 using WeClick.Reports;
 
 namespace WeClick.Notebooks.Display;
@@ -33,7 +31,8 @@ public static class TableFormatter
         var footer = hidden == 0 ? null : $"({(hiddenIsLowerBound ? "at least " : "")}{hidden} more rows not shown)";
         var total = hiddenIsLowerBound ? $"more than {rows.Count + hidden}" : (rows.Count + hidden).ToString(CultureInfo.InvariantCulture);
         var title = $"{TypeName(sequence.GetType())} ({total} items)";
-        return new MimeBundle(PlainText(title, headers, cells, footer)).With("text/html", Html(headers, cells, footer));
+        var grid = new CellGrid(headers, cells, footer);
+        return new MimeBundle(grid.PlainText(title)).With("text/html", grid.Html());
     }
 
     private static (List<object?> Rows, long Hidden, bool HiddenIsLowerBound) Take(IEnumerable sequence)
@@ -134,48 +133,6 @@ public static class TableFormatter
         };
         text = text.ReplaceLineEndings(" ");
         return text.Length > MaxCellText ? text[..MaxCellText] + "…" : text;
-    }
-
-    private static string PlainText(string title, string[] headers, List<string[]> cells, string? footer)
-    {
-        var widths = headers.Select((header, c) => cells.Select(row => row[c].Length).Append(header.Length).Max()).ToArray();
-        var text = new StringBuilder(title).Append('\n');
-        string Line(IEnumerable<string> values) => string.Join("  ", values.Select((v, c) => v.PadRight(widths[c]))).TrimEnd();
-        text.Append(Line(headers)).Append('\n').Append(Line(widths.Select(w => new string('-', w)))).Append('\n');
-        foreach (var row in cells)
-        {
-            text.Append(Line(row)).Append('\n');
-        }
-        if (footer is not null)
-        {
-            text.Append(footer).Append('\n');
-        }
-        return text.ToString().TrimEnd('\n');
-    }
-
-    private static string Html(string[] headers, List<string[]> cells, string? footer)
-    {
-        var html = new StringBuilder("<table class=\"weclick-table\"><thead><tr><th></th>");
-        foreach (var header in headers)
-        {
-            html.Append("<th>").Append(WebUtility.HtmlEncode(header)).Append("</th>");
-        }
-        html.Append("</tr></thead><tbody>");
-        for (var r = 0; r < cells.Count; r++)
-        {
-            html.Append("<tr><th>").Append(r).Append("</th>");
-            foreach (var cell in cells[r])
-            {
-                html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
-            }
-            html.Append("</tr>");
-        }
-        html.Append("</tbody></table>");
-        if (footer is not null)
-        {
-            html.Append("<p><i>").Append(WebUtility.HtmlEncode(footer)).Append("</i></p>");
-        }
-        return html.ToString();
     }
 
     private static string TypeName(Type type)
