@@ -48,7 +48,8 @@ public sealed class NotebookExecutionTests : IDisposable
         Assert.True(executed.ExitCode == 0, $"nbconvert --execute failed:\n{executed.Stderr}");
 
         var outputs = JupyterStack.Outputs(Path.Combine(Path.GetDirectoryName(notebook)!, "out.ipynb"));
-        string Plain(JsonNode output) => Joined(output["data"]!["text/plain"]!);
+        // JupyterStack.Outputs has joined each text field into one string already.
+        static string Plain(JsonNode output) => (string)output["data"]!["text/plain"]!;
         var restore = Assert.Single(outputs[1]!["outputs"]!.AsArray())!;
         Assert.StartsWith("Restored Plotly.NET.CSharp 0.14.0", Plain(restore));
         // (The session's first figure is preceded by plotly.js itself, one output.)
@@ -57,20 +58,17 @@ public sealed class NotebookExecutionTests : IDisposable
         Assert.Equal("[1,2,3,4]", trace["x"]!.ToJsonString());
         Assert.Equal("[0.9,0.6,0.45,0.4]", trace["y"]!.ToJsonString());
         Assert.Equal("loss", (string?)trace["name"]);
-        Assert.Contains("Plotly.newPlot", Joined(chart["text/html"]!));
+        Assert.Contains("Plotly.newPlot", (string)chart["text/html"]!);
         var runs = Assert.Single(outputs[4]!["outputs"]!.AsArray())!;
         Assert.StartsWith("DataFrame (3 rows × ", Plain(runs));
-        Assert.Equal(3, Regex.Matches(Joined(runs["data"]!["text/html"]!), "<td[^>]*>ablation-wf-sign</td>").Count);
+        Assert.Equal(3, Regex.Matches((string)runs["data"]!["text/html"]!, "<td[^>]*>ablation-wf-sign</td>").Count);
         var summary = Assert.Single(outputs[5]!["outputs"]!.AsArray())!;
-        Assert.Contains("mIoU_mean", Joined(summary["data"]!["text/html"]!));
+        Assert.Contains("mIoU_mean", (string)summary["data"]!["text/html"]!);
         Assert.Contains("decreasing", Plain(summary));
         Assert.Contains("literal", Plain(summary));
 
         CheckInBrowser(Path.Combine(Path.GetDirectoryName(notebook)!, "out.ipynb"), name, figures: 1);
     }
-
-    // nbformat stores multi-line text as a list of lines or one string.
-    private static string Joined(JsonNode text) => text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
 
     private void RunAndCompare(string name, IReadOnlyList<NotebookParameter> parameters)
     {
